@@ -1,0 +1,82 @@
+package io.dataspoke.jobs;
+
+import io.dataspoke.event.RawRecord;
+import io.dataspoke.event.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The Kafka source every job reads DataHub's topics, OpenLineage runs and query logs with, and the
+ * one watermark strategy they share.
+ */
+public final class Sources {
+
+    /** How late an event may arrive behind the newest one and still count as on time. */
+    public static final Duration MAX_OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+
+    /** A partition with no records for this long stops holding watermarks back. */
+    public static final Duration IDLENESS = Duration.ofMinutes(1);
+
+    private Sources() {}
+
+    /** Where a consumer group starts reading. */
+    public enum Start {
+        /** committed offsets, else the earliest */
+        COMMITTED,
+        EARLIEST,
+        LATEST
+    }
+
+    /**
+     * A source of raw records from all of {@code topics}.
+     *
+     * @param bounded stop at the offsets that are latest when the job starts (replays, batch
+     *     backfills, tests); unbounded otherwise
+     */
+    public static KafkaSource<RawRecord> kafka(
+            String bootstrapServers,
+            Topics topics,
+            String groupId,
+            Start start,
+            boolean bounded,
+            Map<String, String> consumerProperties) {
+        Properties properties = new Properties();
+        properties.putAll(consumerProperties);
+        KafkaSourceBuilder<RawRecord> builder =
+                KafkaSource.<RawRecord>builder()
+                        .setBootstrapServers(bootstrapServers)
+                        .setTopics(topics.all())
+                        .setGroupId(groupId)
+                        .setDeserializer(new io.dataspoke.decode.RawRecordDeserializer())
+                        .setProperties(properties)
+                        .setStartingOffsets(
+                                switch (start) {
+                                    case COMMITTED ->
+                                            OffsetsInitializer.committedOffsets(
+                                                    OffsetResetStrategy.EARLIEST);
+                                    case EARLIEST -> OffsetsInitializer.earliest();
+                                    case LATEST -> OffsetsInitializer.latest();
+                                });
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Event time from the Kafka record's timestamp (DataHub and the OpenLineage clients stamp it
+     * when the event happens), bounded out-of-orderness, and idleness so a quiet topic does not
+     * stall the others.
+     */
+    public static WatermarkStrategy<RawRecord> watermarks() {
+        return WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(MAX_OUT_OF_ORDERNESS)
+                .withTimestampAssigner((record, previous) -> record.timestamp())
+                .withIdleness(IDLENESS);
+    }
+}

@@ -1,0 +1,156 @@
+package io.dataspoke.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dataspoke.config.ConfigException;
+import io.dataspoke.event.Topics;
+import io.dataspoke.sinks.postgres.PostgresOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataSpokeConfigTest {
+
+    private static final Path EXAMPLE =
+            Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
+                    .resolve("config/dataspoke.example.yaml");
+
+    @TempDir Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("dataspoke.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void theShippedExampleIsValid() {
+        Path example =
+                Files.exists(EXAMPLE) ? EXAMPLE : Path.of("../config/dataspoke.example.yaml");
+        DataSpokeConfig config = DataSpokeConfig.read(example);
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-broker:9092");
+        assertThat(config.kafka().topics().toTopics()).isEqualTo(Topics.DEFAULTS);
+        assertThat(config.flink().checkpointIntervalDuration()).isEqualTo(Duration.ofSeconds(30));
+        PostgresOptions options =
+                config.postgresOptions(
+                        example, Map.of("DATASPOKE_POSTGRES_PASSWORD", "from-env")::get);
+        assertThat(options.password()).isEqualTo("from-env");
+        assertThat(options.toString()).doesNotContain("from-env");
+    }
+
+    @Test
+    void minimalConfigGetsDefaults() throws IOException {
+        DataSpokeConfig config =
+                DataSpokeConfig.read(
+                        write(
+                                """
+                                kafka:
+                                  bootstrapServers: localhost:9092
+                                postgres:
+                                  url: jdbc:postgresql://localhost:5432/ds
+                                  user: ds
+                                """));
+        assertThat(config.kafka().groupId()).isEqualTo("dataspoke");
+        assertThat(config.kafka().startingOffsets())
+                .isEqualTo(DataSpokeConfig.StartingOffsets.committed);
+        assertThat(config.flink().parallelism()).isEqualTo(1);
+        assertThat(config.schemaRegistry().url()).isNull();
+    }
+
+    @Test
+    void wrongPostgresUrlNamesFileLineAndKey() throws IOException {
+        Path file =
+                write(
+                        """
+                        kafka:
+                          bootstrapServers: localhost:9092
+                        postgres:
+                          url: postgres://localhost/ds
+                          user: ds
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        file
+                                + ":4: postgres.url: expected jdbc:postgresql://host:port/db, got"
+                                + " 'postgres://localhost/ds'");
+    }
+
+    @Test
+    void missingSectionIsNamed() throws IOException {
+        Path file = write("kafka:\n  bootstrapServers: localhost:9092\n");
+        assertThatThrownBy(() -> DataSpokeConfig.read(file))
+                .hasMessageContaining("postgres: required key is missing");
+    }
+
+    @Test
+    void badBrokerListAndDurationAreExplained() throws IOException {
+        Path brokers =
+                write(
+                        """
+                        kafka:
+                          bootstrapServers: localhost
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(brokers))
+                .hasMessage(
+                        brokers
+                                + ":2: kafka.bootstrapServers: expected host:port[,host:port…], got"
+                                + " 'localhost'");
+
+        Path duration =
+                write(
+                        """
+                        kafka: {bootstrapServers: "h:1"}
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        flink:
+                          checkpointInterval: often
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(duration))
+                .hasMessage(
+                        duration
+                                + ":4: flink.checkpointInterval: expected a duration such as 30s or"
+                                + " 1 min, got 'often'");
+    }
+
+    @Test
+    void secretsInTheFileAreRefused() throws IOException {
+        Path file =
+                write(
+                        """
+                        kafka:
+                          bootstrapServers: h:9092
+                          properties:
+                            ssl.keystore.password: hunter2
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(file))
+                .hasMessageStartingWith(file + ":4: kafka.properties.ssl.keystore.password:")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void unsetPasswordVariableIsReportedAtItsKey() throws IOException {
+        Path file =
+                write(
+                        """
+                        kafka: {bootstrapServers: "h:1"}
+                        postgres:
+                          url: jdbc:postgresql://h:5432/d
+                          user: u
+                          passwordEnv: NOT_SET_ANYWHERE
+                        """);
+        DataSpokeConfig config = DataSpokeConfig.read(file);
+        assertThatThrownBy(() -> config.postgresOptions(file, name -> null))
+                .hasMessage(
+                        file
+                                + ":5: postgres.passwordEnv: environment variable NOT_SET_ANYWHERE"
+                                + " is not set");
+    }
+}

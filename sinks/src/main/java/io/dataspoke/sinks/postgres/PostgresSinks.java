@@ -1,0 +1,183 @@
+package io.dataspoke.sinks.postgres;
+
+import io.dataspoke.event.DeadLetter;
+import io.dataspoke.event.PipelineRun;
+import io.dataspoke.event.RunDataset;
+import io.dataspoke.ingest.DatasetMetric;
+import io.dataspoke.ingest.EntitySnapshot;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+
+/**
+ * The foundation's Postgres sinks, built on the Flink JDBC connector. Every statement is an upsert
+ * (or delete) on the table's primary key, so at-least-once delivery and replays after a restore
+ * leave the same rows as a single clean run.
+ */
+public final class PostgresSinks {
+
+    /**
+     * One statement both upserts and hard-deletes, so changes to one entity reach the table in
+     * order: the CTE deletes when the last parameter is true, the INSERT runs only when it is
+     * false.
+     */
+    static final String ENTITIES_SQL =
+            """
+            WITH hard_delete AS (
+                DELETE FROM entities WHERE urn = ? AND ?
+            )
+            INSERT INTO entities (urn, entity_type, aspects, removed, last_change_at, change_count)
+            SELECT ?, ?, ?::jsonb, ?, ?, ?
+            WHERE NOT ?
+            ON CONFLICT (urn) DO UPDATE SET
+                entity_type    = EXCLUDED.entity_type,
+                aspects        = EXCLUDED.aspects,
+                removed        = EXCLUDED.removed,
+                last_change_at = EXCLUDED.last_change_at,
+                change_count   = EXCLUDED.change_count
+            """;
+
+    static final String METRICS_SQL =
+            """
+            INSERT INTO dataset_metrics (dataset_urn, observed_at, source, row_count, column_count,
+                                         affected_rows, operation_type, null_counts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            ON CONFLICT (dataset_urn, observed_at, source) DO UPDATE SET
+                row_count      = EXCLUDED.row_count,
+                column_count   = EXCLUDED.column_count,
+                affected_rows  = EXCLUDED.affected_rows,
+                operation_type = EXCLUDED.operation_type,
+                null_counts    = EXCLUDED.null_counts
+            """;
+
+    static final String RUNS_SQL =
+            """
+            INSERT INTO pipeline_runs (run_id, event_type, event_time, job_namespace, job_name,
+                                       inputs, outputs, error_message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id, event_type) DO UPDATE SET
+                event_time    = EXCLUDED.event_time,
+                job_namespace = EXCLUDED.job_namespace,
+                job_name      = EXCLUDED.job_name,
+                inputs        = EXCLUDED.inputs,
+                outputs       = EXCLUDED.outputs,
+                error_message = EXCLUDED.error_message
+            """;
+
+    static final String DEAD_LETTERS_SQL =
+            """
+            INSERT INTO dead_letters (topic, kafka_partition, kafka_offset, record_time,
+                                      record_key, record_value, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (topic, kafka_partition, kafka_offset) DO UPDATE SET
+                error = EXCLUDED.error
+            """;
+
+    private PostgresSinks() {}
+
+    /** Upserts entity snapshots and deletes hard-deleted entities. */
+    public static JdbcSink<EntitySnapshot> entities(PostgresOptions options) {
+        return sink(ENTITIES_SQL, PostgresSinks::bindEntity, options);
+    }
+
+    /** Upserts dataset metrics. */
+    public static JdbcSink<DatasetMetric> metrics(PostgresOptions options) {
+        return sink(METRICS_SQL, PostgresSinks::bindMetric, options);
+    }
+
+    /** Upserts pipeline run events. */
+    public static JdbcSink<PipelineRun> pipelineRuns(PostgresOptions options) {
+        return sink(RUNS_SQL, PostgresSinks::bindRun, options);
+    }
+
+    /** Records dead letters; the same record dead-lettered twice keeps one row. */
+    public static JdbcSink<DeadLetter> deadLetters(PostgresOptions options) {
+        return sink(DEAD_LETTERS_SQL, PostgresSinks::bindDeadLetter, options);
+    }
+
+    private static <T> JdbcSink<T> sink(
+            String sql, JdbcStatementBuilder<T> binder, PostgresOptions options) {
+        return JdbcSink.<T>builder()
+                .withQueryStatement(sql, binder)
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(1000)
+                                .withBatchIntervalMs(200)
+                                .withMaxRetries(5)
+                                .build())
+                .buildAtLeastOnce(options.connection());
+    }
+
+    static void bindEntity(PreparedStatement ps, EntitySnapshot e) throws SQLException {
+        ps.setString(1, e.urn());
+        ps.setBoolean(2, e.hardDeleted());
+        ps.setString(3, e.urn());
+        ps.setString(4, e.entityType());
+        ps.setString(5, e.aspectsJson());
+        ps.setBoolean(6, e.removed());
+        ps.setObject(7, time(e.lastChangeMillis()));
+        ps.setLong(8, e.changeCount());
+        ps.setBoolean(9, e.hardDeleted());
+    }
+
+    static void bindMetric(PreparedStatement ps, DatasetMetric m) throws SQLException {
+        ps.setString(1, m.datasetUrn());
+        ps.setObject(2, time(m.observedMillis()));
+        ps.setString(3, m.source());
+        setLong(ps, 4, m.rowCount());
+        if (m.columnCount() == null) {
+            ps.setNull(5, Types.INTEGER);
+        } else {
+            ps.setInt(5, m.columnCount());
+        }
+        setLong(ps, 6, m.affectedRows());
+        ps.setString(7, m.operationType());
+        ps.setString(8, m.nullCountsJson());
+    }
+
+    static void bindRun(PreparedStatement ps, PipelineRun r) throws SQLException {
+        ps.setString(1, r.runId());
+        ps.setString(2, r.eventType());
+        ps.setObject(3, time(r.eventMillis()));
+        ps.setString(4, r.jobNamespace());
+        ps.setString(5, r.jobName());
+        ps.setArray(6, ps.getConnection().createArrayOf("text", urns(r.inputs())));
+        ps.setArray(7, ps.getConnection().createArrayOf("text", urns(r.outputs())));
+        ps.setString(8, r.errorMessage());
+    }
+
+    static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {
+        ps.setString(1, d.topic());
+        ps.setInt(2, d.partition());
+        ps.setLong(3, d.offset());
+        ps.setObject(4, time(d.recordTimestamp()));
+        ps.setBytes(5, d.key());
+        ps.setBytes(6, d.value());
+        ps.setString(7, d.error());
+    }
+
+    private static String[] urns(RunDataset[] datasets) {
+        return datasets == null
+                ? new String[0]
+                : Arrays.stream(datasets).map(RunDataset::urn).toArray(String[]::new);
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static OffsetDateTime time(long epochMillis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    }
+}
