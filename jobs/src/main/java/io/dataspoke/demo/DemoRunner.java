@@ -1,0 +1,234 @@
+package io.dataspoke.demo;
+
+import io.dataspoke.decode.RecordDecoder;
+import io.dataspoke.decode.SchemaResolver;
+import io.dataspoke.embedded.EmbeddedStack;
+import io.dataspoke.event.Topics;
+import io.dataspoke.jobs.ConsumerProgress;
+import io.dataspoke.jobs.IngestJob;
+import io.dataspoke.jobs.JobSettings;
+import io.dataspoke.jobs.Sources;
+import io.dataspoke.sinks.postgres.PostgresOptions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.flink.api.common.JobID;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The demo end to end: the embedded stack, a generated organisation replayed into Kafka as real
+ * DataHub records, the ingest job over it, and a summary read back from Postgres. The CLI's {@code
+ * demo} command and the end-to-end test both run this.
+ */
+public final class DemoRunner {
+
+    /** The consumer group of the demo's ingest job; its committed offsets say how far it got. */
+    public static final String GROUP_ID = "dataspoke-demo";
+
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
+    private static final int PARTITIONS = 2;
+
+    /**
+     * How to run the demo.
+     *
+     * @param recordsPerSecond replay pace; 0 replays as fast as Kafka takes it
+     * @param webPort Flink dashboard port, 0 for any free one
+     * @param keepRunning leave the stack and the job running after the summary
+     * @param progress draw progress bars (off for tests and --json)
+     */
+    public record Options(
+            DemoConfig data,
+            double recordsPerSecond,
+            int webPort,
+            Path workDir,
+            boolean keepRunning,
+            boolean progress) {}
+
+    private DemoRunner() {}
+
+    /** Runs the demo; with {@code keepRunning} the stack stays up until the JVM is stopped. */
+    public static DemoSummary run(Options options, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        EmbeddedStack stack =
+                EmbeddedStack.start(
+                        EmbeddedStack.Options.defaults()
+                                .withWorkDir(options.workDir())
+                                .withWebPort(options.webPort()));
+        try {
+            seconds.put("start", since(t0));
+            out.println("Flink dashboard: " + stack.flink().webUrl());
+
+            long t1 = System.nanoTime();
+            DemoHistory history = DemoGenerator.generate(options.data());
+            Path groundTruth = options.workDir().resolve("ground-truth.json");
+            history.groundTruth().write(groundTruth);
+            seconds.put("generate", since(t1));
+
+            Topics topics = Topics.DEFAULTS;
+            stack.kafka().createTopics(topics.all(), PARTITIONS);
+            PostgresOptions postgres =
+                    new PostgresOptions(
+                            stack.postgres().jdbcUrl(),
+                            stack.postgres().user(),
+                            stack.postgres().password());
+            JobID job = submitIngest(stack, topics, postgres);
+
+            long t2 = System.nanoTime();
+            Map<TopicPartition, Long> endOffsets = replay(stack, history, options, out);
+            seconds.put("replay", since(t2));
+
+            long t3 = System.nanoTime();
+            awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
+            seconds.put("catchUp", since(t3));
+            seconds.put("total", since(t0));
+
+            DemoSummary summary =
+                    summarize(options, stack.flink().webUrl(), groundTruth, history, postgres, seconds);
+            if (options.keepRunning()) {
+                out.println("Still running: the dashboard stays at " + stack.flink().webUrl()
+                        + " until you stop this process (Ctrl-C).");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(stack)));
+            } else {
+                stack.flink().cancel(job);
+                stack.close();
+            }
+            return summary;
+        } catch (Exception | Error e) {
+            closeQuietly(stack);
+            throw e;
+        }
+    }
+
+    private static JobID submitIngest(EmbeddedStack stack, Topics topics, PostgresOptions postgres) {
+        var env = stack.flink().environment();
+        JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
+        IngestJob.wire(
+                env,
+                Sources.kafka(
+                        stack.kafka().bootstrapServers(),
+                        topics,
+                        GROUP_ID,
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(topics, SchemaResolver.bundledOnly()),
+                postgres);
+        return stack.flink().submit(env, "dataspoke-" + IngestJob.NAME);
+    }
+
+    private static Map<TopicPartition, Long> replay(
+            EmbeddedStack stack, DemoHistory history, Options options, PrintStream out)
+            throws InterruptedException {
+        KafkaReplayer replayer = new KafkaReplayer(stack.kafka().bootstrapServers());
+        int total = history.records().size();
+        if (!options.progress()) {
+            return replayer.replay(history.records(), options.recordsPerSecond(), sent -> {});
+        }
+        try (ProgressBar bar = bar("Replaying into Kafka", total, out)) {
+            return replayer.replay(history.records(), options.recordsPerSecond(), bar::stepTo);
+        }
+    }
+
+    private static void awaitCatchUp(
+            EmbeddedStack stack,
+            Map<TopicPartition, Long> endOffsets,
+            long total,
+            Options options,
+            PrintStream out)
+            throws Exception {
+        try (ConsumerProgress progress =
+                new ConsumerProgress(stack.kafka().bootstrapServers(), GROUP_ID)) {
+            if (!options.progress()) {
+                progress.await(endOffsets, CATCH_UP_TIMEOUT, lag -> {});
+                return;
+            }
+            try (ProgressBar bar = bar("Flink job (checkpointed)", total, out)) {
+                progress.await(endOffsets, CATCH_UP_TIMEOUT, lag -> bar.stepTo(total - lag));
+            }
+        }
+    }
+
+    private static ProgressBar bar(String task, long total, PrintStream out) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+                .setUpdateIntervalMillis(250)
+                .build();
+    }
+
+    private static DemoSummary summarize(
+            Options options,
+            String dashboard,
+            Path groundTruth,
+            DemoHistory history,
+            PostgresOptions postgres,
+            Map<String, Double> seconds)
+            throws SQLException {
+        try (Connection c =
+                        DriverManager.getConnection(
+                                postgres.jdbcUrl(), postgres.user(), postgres.password());
+                Statement s = c.createStatement()) {
+            Map<String, Long> byTopic = new TreeMap<>();
+            for (DemoRecord record : history.records()) {
+                byTopic.merge(record.topic(), 1L, Long::sum);
+            }
+            return new DemoSummary(
+                    options.data().seed(),
+                    options.data().datasets(),
+                    options.data().days(),
+                    dashboard,
+                    groundTruth.toString(),
+                    byTopic,
+                    counts(s, "SELECT entity_type, count(*) FROM entities GROUP BY 1"),
+                    count(s, "SELECT count(*) FROM entities WHERE removed"),
+                    counts(s, "SELECT source, count(*) FROM dataset_metrics GROUP BY 1"),
+                    counts(s, "SELECT event_type, count(*) FROM pipeline_runs GROUP BY 1"),
+                    count(s, "SELECT count(*) FROM dead_letters"),
+                    seconds);
+        }
+    }
+
+    private static Map<String, Long> counts(Statement s, String sql) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double since(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
+    }
+
+    private static void closeQuietly(EmbeddedStack stack) {
+        try {
+            stack.close();
+        } catch (Exception e) {
+            // Already failing or shutting down; the first error is the one reported.
+        }
+    }
+}
