@@ -77,7 +77,8 @@ public final class Aspects {
      * The typed view of an aspect.
      *
      * @param aspectName DataHub's aspect name, e.g. {@code schemaMetadata}
-     * @param json the aspect as pegasus JSON
+     * @param json the aspect value as pegasus JSON (not a JSON Patch, which a PATCH proposal may
+     *     carry instead)
      * @throws DecodeException when a known aspect's JSON is malformed or lacks a required field
      */
     public static Aspect parse(String aspectName, String json) throws DecodeException {
