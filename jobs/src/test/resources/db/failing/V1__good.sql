@@ -1,0 +1,5 @@
+-- Test migration: applies cleanly.
+
+CREATE TABLE good (
+    id  INTEGER PRIMARY KEY
+);
