@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Test fixtures shared by the team, found through the system property {@code dataspoke.fixtures}. */
+/**
+ * Test fixtures shared by the team, found through the system property {@code dataspoke.fixtures}.
+ */
 public final class Fixtures {
 
     public static final String PROPERTY = "dataspoke.fixtures";

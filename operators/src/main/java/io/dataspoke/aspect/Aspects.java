@@ -129,7 +129,8 @@ public final class Aspects {
             case GlobalTags.NAME:
                 return new GlobalTags(tagUrns(a, name));
             case GlossaryTerms.NAME:
-                return new GlossaryTerms(termUrns(a, name), auditStamp(a, "auditStamp", name, false));
+                return new GlossaryTerms(
+                        termUrns(a, name), auditStamp(a, "auditStamp", name, false));
             case Domains.NAME:
                 return new Domains(texts(a, "domains", name, true));
             case UpstreamLineage.NAME:
@@ -199,8 +200,7 @@ public final class Aspects {
         JsonNode union = object(dataType, "type", path + ".type", true);
         Iterator<String> names = union.fieldNames();
         if (union.size() != 1) {
-            throw new DecodeException(
-                    path + ".type.type is not a union with one member: " + union);
+            throw new DecodeException(path + ".type.type is not a union with one member: " + union);
         }
         String member = names.next();
         String simple = member.substring(member.lastIndexOf('.') + 1);
@@ -226,8 +226,7 @@ public final class Aspects {
                             nestedTerms(f, path)));
         }
         return new EditableSchemaMetadata(
-                Collections.unmodifiableList(fields),
-                auditStamp(a, "lastModified", name, false));
+                Collections.unmodifiableList(fields), auditStamp(a, "lastModified", name, false));
     }
 
     private static Ownership ownership(JsonNode a) throws DecodeException {

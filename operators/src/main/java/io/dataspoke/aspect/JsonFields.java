@@ -113,9 +113,7 @@ final class JsonFields {
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        var entries = node.fields();
-        while (entries.hasNext()) {
-            var entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
                 continue;
@@ -136,8 +134,7 @@ final class JsonFields {
             return null;
         }
         String here = path + "." + field;
-        return new AuditStamp(
-                integer(node, "time", here, true), text(node, "actor", here, false));
+        return new AuditStamp(integer(node, "time", here, true), text(node, "actor", here, false));
     }
 
     private static JsonNode present(JsonNode parent, String field, String path, boolean required)

@@ -52,8 +52,8 @@ public record SchemaMetadata(
             boolean partOfKey) {
 
         /**
-         * The field path without v2 annotations ({@code [version=2.0].[type=int].id} → {@code
-         * id}), the form that editable schema metadata and users refer to.
+         * The field path without v2 annotations ({@code [version=2.0].[type=int].id} → {@code id}),
+         * the form that editable schema metadata and users refer to.
          */
         public String simplePath() {
             return simplify(fieldPath);

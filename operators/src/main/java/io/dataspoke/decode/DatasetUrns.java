@@ -4,10 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds DataHub dataset URNs, {@code urn:li:dataset:(urn:li:dataPlatform:<platform>,<name>,<ENV>)},
- * from platform names and from OpenLineage dataset identifiers, following the OpenLineage naming
- * spec and DataHub's own OpenLineage converter (platform from the namespace scheme, the dataset name
- * as given; object stores keep the bucket in the name).
+ * Builds DataHub dataset URNs, {@code
+ * urn:li:dataset:(urn:li:dataPlatform:<platform>,<name>,<ENV>)}, from platform names and from
+ * OpenLineage dataset identifiers, following the OpenLineage naming spec and DataHub's own
+ * OpenLineage converter (platform from the namespace scheme, the dataset name as given; object
+ * stores keep the bucket in the name).
  */
 public final class DatasetUrns {
 
@@ -30,7 +31,9 @@ public final class DatasetUrns {
 
     /** Object stores and file systems: the dataset name is the path, with the bucket for stores. */
     private static final Map<String, Boolean> PATH_PLATFORMS_KEEP_AUTHORITY =
-            Map.of("s3", true, "gcs", true, "abs", true, "hdfs", false, "file", false, "dbfs", false);
+            Map.of(
+                    "s3", true, "gcs", true, "abs", true, "hdfs", false, "file", false, "dbfs",
+                    false);
 
     private DatasetUrns() {}
 
@@ -70,8 +73,8 @@ public final class DatasetUrns {
      *       connector lower-cases URNs by default);
      *   <li>{@code bigquery} (a namespace without a scheme): platform = namespace;
      *   <li>{@code s3://bucket} + {@code path/file}: platform s3, name {@code bucket/path/file}
-     *       (likewise gs → gcs; abfss://container@account → abs, {@code container/…}); {@code hdfs://nn:8020} + {@code /path}: name {@code
-     *       path};
+     *       (likewise gs → gcs; abfss://container@account → abs, {@code container/…}); {@code
+     *       hdfs://nn:8020} + {@code /path}: name {@code path};
      *   <li>{@code postgresql} → postgres, {@code sqlserver} → mssql, {@code awsathena} → athena.
      * </ul>
      */
@@ -93,7 +96,10 @@ public final class DatasetUrns {
         if (keepAuthority != null) {
             String path = trimSlashes(name);
             // abfss://container@account.dfs.core.windows.net: the container is the root.
-            String bucket = authority.contains("@") ? authority.substring(0, authority.indexOf('@')) : authority;
+            String bucket =
+                    authority.contains("@")
+                            ? authority.substring(0, authority.indexOf('@'))
+                            : authority;
             String root = keepAuthority ? trimSlashes(bucket) : "";
             datasetName = root.isEmpty() ? path : path.isEmpty() ? root : root + "/" + path;
         } else if ("snowflake".equals(platform)) {

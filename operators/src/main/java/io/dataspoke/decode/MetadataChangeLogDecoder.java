@@ -21,8 +21,7 @@ public final class MetadataChangeLogDecoder {
     private final FramedAvroReader reader;
 
     public MetadataChangeLogDecoder(SchemaResolver resolver) {
-        this.reader =
-                new FramedAvroReader(resolver, List.of(DataHubSchemas.metadataChangeLog()));
+        this.reader = new FramedAvroReader(resolver, List.of(DataHubSchemas.metadataChangeLog()));
     }
 
     /**
@@ -36,8 +35,8 @@ public final class MetadataChangeLogDecoder {
 
     /**
      * The change in a framed MetadataChangeLog; {@code fallbackMillis} (e.g. the Kafka timestamp)
-     * is its event time when the message carries none of created.time, the aspect's
-     * timestampMillis and systemMetadata.lastObserved.
+     * is its event time when the message carries none of created.time, the aspect's timestampMillis
+     * and systemMetadata.lastObserved.
      */
     public MetadataChange decode(byte[] message, boolean timeseries, long fallbackMillis)
             throws DecodeException {

@@ -27,8 +27,8 @@ public final class MetadataChangeProposalDecoder {
 
     /**
      * The proposed change. A proposal has no {@code created} stamp, so the event time is the
-     * aspect's timestampMillis (time-series aspects), else systemMetadata.lastObserved, else
-     * {@code fallbackMillis}; {@code timeseries} is true for DataHub's time-series aspects.
+     * aspect's timestampMillis (time-series aspects), else systemMetadata.lastObserved, else {@code
+     * fallbackMillis}; {@code timeseries} is true for DataHub's time-series aspects.
      */
     public MetadataChange decode(byte[] message, long fallbackMillis) throws DecodeException {
         GenericRecord record = reader.read(message);

@@ -58,7 +58,8 @@ public final class OpenLineageDecoder {
         requiredText(root, "run", "runId");
         String jobNamespace = requiredText(root, "job", "namespace");
         String jobName = requiredText(root, "job", "name");
-        String eventType = root.path("eventType").isTextual() ? root.get("eventType").asText() : null;
+        String eventType =
+                root.path("eventType").isTextual() ? root.get("eventType").asText() : null;
         if (eventType != null && !EVENT_TYPES.contains(eventType)) {
             throw new DecodeException(
                     "OpenLineage eventType " + eventType + " is not one of " + EVENT_TYPES);
@@ -68,7 +69,10 @@ public final class OpenLineageDecoder {
         try {
             event = MAPPER.treeToValue(root, OpenLineage.RunEvent.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String message =
+                    e instanceof JsonProcessingException j
+                            ? j.getOriginalMessage()
+                            : e.getMessage();
             throw new DecodeException("OpenLineage RunEvent does not fit the spec: " + message, e);
         }
         return new PipelineRun(
@@ -139,7 +143,9 @@ public final class OpenLineageDecoder {
 
     /** The schema facet's columns, nested fields flattened to dotted names; null when absent. */
     private static SchemaColumn[] schema(OpenLineage.DatasetFacets facets) {
-        if (facets == null || facets.getSchema() == null || facets.getSchema().getFields() == null) {
+        if (facets == null
+                || facets.getSchema() == null
+                || facets.getSchema().getFields() == null) {
             return null;
         }
         List<SchemaColumn> columns = new ArrayList<>();
@@ -176,7 +182,9 @@ public final class OpenLineageDecoder {
             throw new DecodeException(
                     "OpenLineage RunEvent "
                             + String.join(".", path)
-                            + (node.isMissingNode() || node.isNull() ? " is missing" : " is not a non-empty string"));
+                            + (node.isMissingNode() || node.isNull()
+                                    ? " is missing"
+                                    : " is not a non-empty string"));
         }
         return node.asText();
     }

@@ -67,7 +67,8 @@ public final class PlatformEventDecoder {
         }
         JsonNode parameters = root.path("parameters");
         JsonNode auditStamp = root.path("auditStamp");
-        long time = auditStamp.path("time").canConvertToLong() ? auditStamp.path("time").asLong() : 0;
+        long time =
+                auditStamp.path("time").canConvertToLong() ? auditStamp.path("time").asLong() : 0;
         return new EntityChange(
                 required(root, "entityUrn"),
                 required(root, "entityType"),

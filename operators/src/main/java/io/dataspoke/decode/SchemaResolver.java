@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
  * schema registry ({@code GET {baseUrl}/schemas/ids/{id}}; DataHub serves one at {@code
  * <gms>/schema-registry/api/}), else from the schemas DataSpoke bundles ({@link DataHubSchemas}).
  *
- * <p>This is a deliberately small client: Confluent's own serializer and registry client are not
- * on the Maven Central that this build can reach, and reading a schema by id is one GET. Schemas
- * from the registry are cached for good (a registered id never changes); a fallback to a bundled
- * schema is cached for {@link #FALLBACK_RETRY} only, so a registry that was briefly down is asked
- * again. Only the HTTP client and the cache are created lazily; the resolver itself travels with a
- * Flink function.
+ * <p>This is a deliberately small client: Confluent's own serializer and registry client are not on
+ * the Maven Central that this build can reach, and reading a schema by id is one GET. Schemas from
+ * the registry are cached for good (a registered id never changes); a fallback to a bundled schema
+ * is cached for {@link #FALLBACK_RETRY} only, so a registry that was briefly down is asked again.
+ * Only the HTTP client and the cache are created lazily; the resolver itself travels with a Flink
+ * function.
  */
 public final class SchemaResolver implements Serializable {
 
@@ -128,7 +128,9 @@ public final class SchemaResolver implements Serializable {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(baseUrl + "/schemas/ids/" + id))
                         .timeout(timeout)
-                        .header("Accept", "application/vnd.schemaregistry.v1+json, application/json")
+                        .header(
+                                "Accept",
+                                "application/vnd.schemaregistry.v1+json, application/json")
                         .GET()
                         .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -187,7 +186,7 @@ public final class MceFileReader {
             return node;
         }
         if (node.size() == 1) {
-            Map.Entry<String, JsonNode> only = node.fields().next();
+            Map.Entry<String, JsonNode> only = node.properties().iterator().next();
             String key = only.getKey();
             if (UNWRAPPED_BRANCHES.contains(key)) {
                 return toPegasusJson(only.getValue());
@@ -199,9 +198,7 @@ public final class MceFileReader {
             }
         }
         ObjectNode object = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!field.getValue().isNull()) {
                 object.set(field.getKey(), toPegasusJson(field.getValue()));
             }
@@ -287,7 +284,7 @@ public final class MceFileReader {
             throw new IllegalArgumentException(
                     what + " is not a union with exactly one member: " + abbreviate(node));
         }
-        return node.fields().next();
+        return node.properties().iterator().next();
     }
 
     private static String abbreviate(JsonNode node) {

@@ -18,7 +18,8 @@ class AspectsTest {
     @Test
     void theMetadataChangeLogDocExamplesParseIntoTypedAspects() throws Exception {
         JsonNode examples =
-                JSON.readTree(Fixtures.text("datahub/samples/metadata_change_log_event_examples.json"));
+                JSON.readTree(
+                        Fixtures.text("datahub/samples/metadata_change_log_event_examples.json"));
         List<Aspect> aspects = new ArrayList<>();
         for (JsonNode mcl : examples) {
             aspects.add(
@@ -52,18 +53,18 @@ class AspectsTest {
     void schemaMetadataReadsFieldsTypesTagsAndTerms() throws Exception {
         String json =
                 "{\"schemaName\":\"orders\",\"platform\":\"urn:li:dataPlatform:hive\","
-                        + "\"version\":3,\"hash\":\"\",\"platformSchema\":{\"com.linkedin.schema"
-                        + ".MySqlDDL\":{\"tableSchema\":\"\"}},\"fields\":["
-                        + "{\"fieldPath\":\"[version=2.0].[type=struct].[type=long].id\","
-                        + "\"nativeDataType\":\"bigint\",\"type\":{\"type\":{\"com.linkedin"
-                        + ".schema.NumberType\":{}}},\"nullable\":false,\"isPartOfKey\":true,"
-                        + "\"description\":\"order id\",\"globalTags\":{\"tags\":[{\"tag\":"
-                        + "\"urn:li:tag:PII\"}]},\"glossaryTerms\":{\"terms\":[{\"urn\":"
-                        + "\"urn:li:glossaryTerm:OrderId\"}],\"auditStamp\":{\"time\":1,"
-                        + "\"actor\":\"urn:li:corpuser:a\"}}},"
-                        + "{\"fieldPath\":\"note\",\"nativeDataType\":\"string\",\"type\":{\"type\":"
-                        + "{\"com.linkedin.schema.StringType\":{}}},\"nullable\":true}],"
-                        + "\"primaryKeys\":[\"id\"]}";
+                    + "\"version\":3,\"hash\":\"\",\"platformSchema\":{\"com.linkedin.schema"
+                    + ".MySqlDDL\":{\"tableSchema\":\"\"}},\"fields\":["
+                    + "{\"fieldPath\":\"[version=2.0].[type=struct].[type=long].id\","
+                    + "\"nativeDataType\":\"bigint\",\"type\":{\"type\":{\"com.linkedin"
+                    + ".schema.NumberType\":{}}},\"nullable\":false,\"isPartOfKey\":true,\"description\":\"order"
+                    + " id\",\"globalTags\":{\"tags\":[{\"tag\":"
+                    + "\"urn:li:tag:PII\"}]},\"glossaryTerms\":{\"terms\":[{\"urn\":"
+                    + "\"urn:li:glossaryTerm:OrderId\"}],\"auditStamp\":{\"time\":1,"
+                    + "\"actor\":\"urn:li:corpuser:a\"}}},"
+                    + "{\"fieldPath\":\"note\",\"nativeDataType\":\"string\",\"type\":{\"type\":"
+                    + "{\"com.linkedin.schema.StringType\":{}}},\"nullable\":true}],"
+                    + "\"primaryKeys\":[\"id\"]}";
 
         SchemaMetadata schema = (SchemaMetadata) Aspects.parse("schemaMetadata", json);
 
@@ -89,8 +90,8 @@ class AspectsTest {
                         Aspects.parse(
                                 "operation",
                                 "{\"timestampMillis\":10,\"operationType\":\"CUSTOM\","
-                                        + "\"customOperationType\":\"MERGE\",\"numAffectedRows\":7,"
-                                        + "\"lastUpdatedTimestamp\":9,\"affectedDatasets\":[\"urn:x\"]}");
+                                    + "\"customOperationType\":\"MERGE\",\"numAffectedRows\":7,"
+                                    + "\"lastUpdatedTimestamp\":9,\"affectedDatasets\":[\"urn:x\"]}");
         assertThat(operation)
                 .isEqualTo(
                         new Operation(10, 9, "CUSTOM", "MERGE", 7L, List.of("urn:x"), null, null));
@@ -148,8 +149,8 @@ class AspectsTest {
                                 Aspects.parse(
                                         "schemaMetadata",
                                         "{\"fields\":[{\"fieldPath\":\"a\",\"nativeDataType\":\"int\","
-                                                + "\"type\":{\"type\":{\"com.linkedin.schema.NumberType\":{}}}},"
-                                                + "{\"nativeDataType\":\"int\"}]}"))
+                                            + "\"type\":{\"type\":{\"com.linkedin.schema.NumberType\":{}}}},"
+                                            + "{\"nativeDataType\":\"int\"}]}"))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("schemaMetadata.fields[1].fieldPath is missing");
         assertThatThrownBy(() -> Aspects.parse("ownership", "{\"owners\":[{\"type\":\"X\"}]}"))

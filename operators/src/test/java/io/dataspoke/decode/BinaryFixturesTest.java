@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Every binary fixture of DataHub's schema-registry servlet decodes, as it would off Kafka. */
 class BinaryFixturesTest {
 
-    private static final String HIVE = "urn:li:dataset:(urn:li:dataPlatform:hive,SampleHiveDataset,PROD)";
+    private static final String HIVE =
+            "urn:li:dataset:(urn:li:dataPlatform:hive,SampleHiveDataset,PROD)";
 
     private static byte[] fixture(String name) {
         return Fixtures.bytes(Fixtures.BINARY_V1 + name + "_v1_test_fixture.bin");
@@ -52,7 +53,8 @@ class BinaryFixturesTest {
         assertThat(change.entityType()).isEqualTo("dataHubIngestionSource");
         assertThat(change.aspectName()).isEqualTo("dataHubIngestionSourceInfo");
         assertThat(change.changeType()).isEqualTo("UPSERT");
-        assertThat(change.aspectJson()).startsWith("{\"type\":\"datahub-gc\",\"name\":\"datahub-gc\"");
+        assertThat(change.aspectJson())
+                .startsWith("{\"type\":\"datahub-gc\",\"name\":\"datahub-gc\"");
         assertThat(change.eventMillis()).isEqualTo(1755484963731L);
         assertThat(change.actor()).isNull();
     }
@@ -107,7 +109,8 @@ class BinaryFixturesTest {
     @Test
     void theBundledV1SchemaAloneRejectsTheTimeseriesFixture() {
         byte[] message = fixture("MetadataChangeLog_Timeseries");
-        MetadataChangeLogDecoder decoder = new MetadataChangeLogDecoder(SchemaResolver.bundledOnly());
+        MetadataChangeLogDecoder decoder =
+                new MetadataChangeLogDecoder(SchemaResolver.bundledOnly());
 
         assertThatThrownBy(() -> decoder.decode(message, true))
                 .isInstanceOf(DecodeException.class)

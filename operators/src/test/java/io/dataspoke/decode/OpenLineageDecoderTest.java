@@ -17,7 +17,8 @@ class OpenLineageDecoderTest {
 
     static byte[] resource(String name) {
         try (InputStream in =
-                OpenLineageDecoderTest.class.getResourceAsStream("/io/dataspoke/openlineage/" + name)) {
+                OpenLineageDecoderTest.class.getResourceAsStream(
+                        "/io/dataspoke/openlineage/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("test resource missing: " + name);
             }
@@ -66,7 +67,8 @@ class OpenLineageDecoderTest {
                         new SchemaColumn("ordered_at", "timestamp"));
         RunDataset output = run.outputs()[0];
         assertThat(output.urn())
-                .isEqualTo("urn:li:dataset:(urn:li:dataPlatform:s3,acme-lake/warehouse/daily_orders,PROD)");
+                .isEqualTo(
+                        "urn:li:dataset:(urn:li:dataPlatform:s3,acme-lake/warehouse/daily_orders,PROD)");
         assertThat(output.rowCount()).isEqualTo(1200L);
         assertThat(output.byteCount()).isEqualTo(48213L);
         assertThat(output.schema())
@@ -93,8 +95,9 @@ class OpenLineageDecoderTest {
 
     @Test
     void anEventWithoutEventTypeIsOther() throws Exception {
-        String json = new String(resource("start.json"), StandardCharsets.UTF_8)
-                .replace("\"eventType\": \"START\",", "");
+        String json =
+                new String(resource("start.json"), StandardCharsets.UTF_8)
+                        .replace("\"eventType\": \"START\",", "");
 
         assertThat(decoder.decode(json.getBytes(StandardCharsets.UTF_8)).eventType())
                 .isEqualTo("OTHER");
@@ -102,30 +105,63 @@ class OpenLineageDecoderTest {
 
     @Test
     void missingRequiredFieldsAreNamed() {
-        assertThatThrownBy(() -> decoder.decode(without("start.json", "\"runId\": \"0195b2a6-7c3e-7d3a-9a53-1f2c3d4e5f60\",")))
+        assertThatThrownBy(
+                        () ->
+                                decoder.decode(
+                                        without(
+                                                "start.json",
+                                                "\"runId\":"
+                                                    + " \"0195b2a6-7c3e-7d3a-9a53-1f2c3d4e5f60\",")))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("OpenLineage RunEvent run.runId is missing");
-        assertThatThrownBy(() -> decoder.decode(without("complete.json", "\"eventTime\": \"2026-01-05T09:04:12.500+01:00\",")))
+        assertThatThrownBy(
+                        () ->
+                                decoder.decode(
+                                        without(
+                                                "complete.json",
+                                                "\"eventTime\":"
+                                                        + " \"2026-01-05T09:04:12.500+01:00\",")))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("OpenLineage RunEvent eventTime is missing");
-        assertThatThrownBy(() -> decoder.decode(without("fail.json", ",\n    \"name\": \"daily_orders.load\"")))
+        assertThatThrownBy(
+                        () ->
+                                decoder.decode(
+                                        without(
+                                                "fail.json",
+                                                ",\n    \"name\": \"daily_orders.load\"")))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("OpenLineage RunEvent job.name is missing");
     }
 
     @Test
     void malformedEventsFailWithTheReason() {
-        assertThatThrownBy(() -> decoder.decode("{\"eventType\": \"START\"".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(
+                        () ->
+                                decoder.decode(
+                                        "{\"eventType\": \"START\""
+                                                .getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(DecodeException.class)
                 .hasMessageStartingWith("OpenLineage event is not valid JSON");
         assertThatThrownBy(() -> decoder.decode(replace("start.json", "\"START\"", "\"BEGIN\"")))
                 .isInstanceOf(DecodeException.class)
                 .hasMessageStartingWith("OpenLineage eventType BEGIN is not one of");
-        assertThatThrownBy(() -> decoder.decode(replace("start.json", "0195b2a6-7c3e-7d3a-9a53-1f2c3d4e5f60", "run-17")))
+        assertThatThrownBy(
+                        () ->
+                                decoder.decode(
+                                        replace(
+                                                "start.json",
+                                                "0195b2a6-7c3e-7d3a-9a53-1f2c3d4e5f60",
+                                                "run-17")))
                 .isInstanceOf(DecodeException.class)
                 .hasMessageContaining("does not fit the spec")
                 .hasMessageContaining("run-17");
-        assertThatThrownBy(() -> decoder.decode(replace("start.json", "2026-01-05T09:00:00.120Z", "yesterday")))
+        assertThatThrownBy(
+                        () ->
+                                decoder.decode(
+                                        replace(
+                                                "start.json",
+                                                "2026-01-05T09:00:00.120Z",
+                                                "yesterday")))
                 .isInstanceOf(DecodeException.class)
                 .hasMessageContaining("eventTime is not an ISO-8601 timestamp");
     }

@@ -49,7 +49,9 @@ class PlatformEventDecoderTest {
         assertThat(changes).hasSize(27);
         Map<String, Long> categories =
                 changes.stream()
-                        .collect(Collectors.groupingBy(EntityChange::category, Collectors.counting()));
+                        .collect(
+                                Collectors.groupingBy(
+                                        EntityChange::category, Collectors.counting()));
         assertThat(categories)
                 .containsOnlyKeys(
                         "TAG",
@@ -64,7 +66,14 @@ class PlatformEventDecoderTest {
                 .containsEntry("TAG", 2L);
         assertThat(changes)
                 .extracting(EntityChange::operation)
-                .contains("ADD", "REMOVE", "MODIFY", "CREATE", "SOFT_DELETE", "HARD_DELETE", "COMPLETED");
+                .contains(
+                        "ADD",
+                        "REMOVE",
+                        "MODIFY",
+                        "CREATE",
+                        "SOFT_DELETE",
+                        "HARD_DELETE",
+                        "COMPLETED");
 
         EntityChange tagAdded = changes.get(0);
         assertThat(tagAdded.entityUrn()).isEqualTo("urn:li:dataset:abc");

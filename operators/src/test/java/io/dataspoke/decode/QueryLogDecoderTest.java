@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataspoke.event.QueryLog;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class QueryLogDecoderTest {
 
     /** The example of docs/query-log-format.md. */
     static final String EXAMPLE =
-            "{\"engine\":\"trino\",\"queryId\":\"q-1\",\"user\":\"alice\","
-                    + "\"statement\":\"INSERT INTO analytics.daily_orders SELECT … FROM analytics.orders\","
-                    + "\"tablesRead\":[\"analytics.orders\"],"
-                    + "\"tablesWritten\":[\"analytics.daily_orders\"],\"rows\":1200,"
-                    + "\"startTime\":\"2026-01-05T09:00:00Z\",\"endTime\":\"2026-01-05T09:00:03Z\","
-                    + "\"status\":\"SUCCEEDED\",\"error\":null,\"platform\":\"hive\",\"env\":\"PROD\"}";
+            "{\"engine\":\"trino\",\"queryId\":\"q-1\",\"user\":\"alice\",\"statement\":\"INSERT"
+                + " INTO analytics.daily_orders SELECT … FROM analytics.orders\","
+                + "\"tablesRead\":[\"analytics.orders\"],"
+                + "\"tablesWritten\":[\"analytics.daily_orders\"],\"rows\":1200,"
+                + "\"startTime\":\"2026-01-05T09:00:00Z\",\"endTime\":\"2026-01-05T09:00:03Z\","
+                + "\"status\":\"SUCCEEDED\",\"error\":null,\"platform\":\"hive\",\"env\":\"PROD\"}";
 
     private final QueryLogDecoder decoder = new QueryLogDecoder();
 
@@ -48,11 +48,11 @@ class QueryLogDecoderTest {
                 decoder.decode(
                         bytes(
                                 "{\"engine\":\"trino\",\"queryId\":\"q-2\",\"statement\":\"DELETE"
-                                        + " FROM t\",\"startTime\":\"2026-01-05T10:00:00+01:00\","
-                                        + "\"endTime\":\"2026-01-05T10:00:01+01:00\","
-                                        + "\"status\":\"FAILED\",\"error\":\"Access Denied\","
-                                        + "\"env\":\"dev\",\"tablesWritten\":[\"sales.orders\","
-                                        + "\"urn:li:dataset:(urn:li:dataPlatform:hive,sales.raw,PROD)\"]}"));
+                                    + " FROM t\",\"startTime\":\"2026-01-05T10:00:00+01:00\","
+                                    + "\"endTime\":\"2026-01-05T10:00:01+01:00\",\"status\":\"FAILED\",\"error\":\"Access"
+                                    + " Denied\","
+                                    + "\"env\":\"dev\",\"tablesWritten\":[\"sales.orders\","
+                                    + "\"urn:li:dataset:(urn:li:dataPlatform:hive,sales.raw,PROD)\"]}"));
 
         assertThat(log.user()).isNull();
         assertThat(log.rows()).isNull();
@@ -84,7 +84,9 @@ class QueryLogDecoderTest {
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("query log status is OK, expected SUCCEEDED or FAILED");
         assertThatThrownBy(
-                        () -> decoder.decode(bytes(EXAMPLE.replace("2026-01-05T09:00:03Z", "09:00:03"))))
+                        () ->
+                                decoder.decode(
+                                        bytes(EXAMPLE.replace("2026-01-05T09:00:03Z", "09:00:03"))))
                 .isInstanceOf(DecodeException.class)
                 .hasMessageContaining("endTime is not an ISO-8601 instant");
         assertThatThrownBy(() -> decoder.decode(bytes(EXAMPLE.replace("1200", "-1"))))
@@ -93,7 +95,10 @@ class QueryLogDecoderTest {
         assertThatThrownBy(
                         () ->
                                 decoder.decode(
-                                        bytes(EXAMPLE.replace("[\"analytics.orders\"]", "\"analytics.orders\""))))
+                                        bytes(
+                                                EXAMPLE.replace(
+                                                        "[\"analytics.orders\"]",
+                                                        "\"analytics.orders\""))))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("query log tablesRead is not an array");
         assertThatThrownBy(() -> decoder.decode(bytes("{\"engine\":")))

@@ -77,12 +77,12 @@ class RoundTripTest {
     void entityChangeInAPlatformEvent() throws Exception {
         String payload =
                 "{\"entityUrn\":\"urn:li:dataset:(urn:li:dataPlatform:hive,analytics.orders,PROD)\","
-                        + "\"entityType\":\"dataset\",\"category\":\"TECHNICAL_SCHEMA\","
-                        + "\"operation\":\"REMOVE\",\"modifier\":\"urn:li:schemaField:(urn:li:"
-                        + "dataset:(urn:li:dataPlatform:hive,analytics.orders,PROD),amount)\","
-                        + "\"parameters\":{\"fieldPath\":\"amount\",\"nullable\":false},"
-                        + "\"auditStamp\":{\"time\":1767603600000,\"actor\":\"urn:li:corpuser:alice\"},"
-                        + "\"version\":3}";
+                    + "\"entityType\":\"dataset\",\"category\":\"TECHNICAL_SCHEMA\","
+                    + "\"operation\":\"REMOVE\",\"modifier\":\"urn:li:schemaField:(urn:li:"
+                    + "dataset:(urn:li:dataPlatform:hive,analytics.orders,PROD),amount)\","
+                    + "\"parameters\":{\"fieldPath\":\"amount\",\"nullable\":false},"
+                    + "\"auditStamp\":{\"time\":1767603600000,\"actor\":\"urn:li:corpuser:alice\"},"
+                    + "\"version\":3}";
         EntityChange change =
                 new EntityChange(
                         "urn:li:dataset:(urn:li:dataPlatform:hive,analytics.orders,PROD)",

@@ -51,7 +51,11 @@ class MceFileReaderTest {
         // 82 MCEs with 192 aspects between them, plus 21 MCPs.
         assertThat(changes).hasSize(213);
         assertThat(changes).allSatisfy(c -> assertThat(c.aspectJson()).isNotNull());
-        assertThat(changes.stream().filter(c -> c.entityType().equals("dataset")).map(MetadataChange::entityUrn).distinct())
+        assertThat(
+                        changes.stream()
+                                .filter(c -> c.entityType().equals("dataset"))
+                                .map(MetadataChange::entityUrn)
+                                .distinct())
                 .containsExactlyInAnyOrder(
                         dataset("kafka", "SampleKafkaDataset"),
                         dataset("hdfs", "SampleHdfsDataset"),
@@ -62,10 +66,20 @@ class MceFileReaderTest {
                         dataset("s3", "project/root/events/logging_events_bckp"));
         assertThat(changes)
                 .extracting(MetadataChange::aspectName)
-                .contains("mlModelProperties", "mlFeatureProperties", "dataPlatformInfo", "corpUserInfo");
+                .contains(
+                        "mlModelProperties",
+                        "mlFeatureProperties",
+                        "dataPlatformInfo",
+                        "corpUserInfo");
         assertThat(changes).extracting(MetadataChange::changeType).containsOnly("UPSERT");
         assertThat(changes.stream().map(MetadataChange::entityType).distinct())
-                .contains("dataPlatform", "mlFeature", "corpuser", "glossaryTerm", "tag", "container");
+                .contains(
+                        "dataPlatform",
+                        "mlFeature",
+                        "corpuser",
+                        "glossaryTerm",
+                        "tag",
+                        "container");
     }
 
     @Test
@@ -111,7 +125,13 @@ class MceFileReaderTest {
         EditableSchemaMetadata hdfsEdits =
                 typed(
                                 datasets.stream()
-                                        .filter(c -> c.entityUrn().equals(dataset("hdfs", "SampleHdfsDataset")))
+                                        .filter(
+                                                c ->
+                                                        c.entityUrn()
+                                                                .equals(
+                                                                        dataset(
+                                                                                "hdfs",
+                                                                                "SampleHdfsDataset")))
                                         .collect(Collectors.toList()),
                                 EditableSchemaMetadata.class)
                         .get(0);
@@ -153,7 +173,8 @@ class MceFileReaderTest {
                         .filter(c -> c.entityUrn().equals(dataset("kafka", "SampleKafkaDataset")))
                         .collect(Collectors.toList());
         Map<String, MetadataChange> byAspect =
-                kafka.stream().collect(Collectors.toMap(MetadataChange::aspectName, Function.identity()));
+                kafka.stream()
+                        .collect(Collectors.toMap(MetadataChange::aspectName, Function.identity()));
 
         assertThat(byAspect.get("ownership").eventMillis()).isEqualTo(1674291843000L);
         assertThat(byAspect.get("ownership").actor()).isEqualTo("urn:li:corpuser:jdoe");
@@ -187,7 +208,11 @@ class MceFileReaderTest {
         List<MetadataChange> changes = MceFileReader.read(Fixtures.path(GOLDEN + file), EPOCH);
 
         assertThat(changes).hasSize(changeCount);
-        assertThat(changes.stream().filter(c -> c.entityType().equals("dataset")).map(MetadataChange::entityUrn).distinct())
+        assertThat(
+                        changes.stream()
+                                .filter(c -> c.entityType().equals("dataset"))
+                                .map(MetadataChange::entityUrn)
+                                .distinct())
                 .hasSize(datasets);
         // A PATCH proposal carries a JSON Patch (an array of operations), not an aspect value.
         assertThat(changes)
@@ -211,11 +236,18 @@ class MceFileReaderTest {
     @Test
     void goldenTimeseriesAspectsCarryTheirValues() throws Exception {
         List<MetadataChange> snowflake =
-                MceFileReader.read(Fixtures.path(GOLDEN + "snowflake/snowflake_golden.json"), EPOCH);
+                MceFileReader.read(
+                        Fixtures.path(GOLDEN + "snowflake/snowflake_golden.json"), EPOCH);
         MetadataChange table1Profile =
                 snowflake.stream()
                         .filter(c -> c.aspectName().equals("datasetProfile"))
-                        .filter(c -> c.entityUrn().equals(dataset("snowflake", "test_db.test_schema.table_1")))
+                        .filter(
+                                c ->
+                                        c.entityUrn()
+                                                .equals(
+                                                        dataset(
+                                                                "snowflake",
+                                                                "test_db.test_schema.table_1")))
                         .findFirst()
                         .orElseThrow();
 
@@ -226,7 +258,8 @@ class MceFileReaderTest {
         assertThat(table1Profile.timeseries()).isTrue();
 
         List<MetadataChange> dbt =
-                MceFileReader.read(Fixtures.path(GOLDEN + "dbt/dbt_test_events_golden.json"), EPOCH);
+                MceFileReader.read(
+                        Fixtures.path(GOLDEN + "dbt/dbt_test_events_golden.json"), EPOCH);
         assertThat(
                         typed(dbt, io.dataspoke.aspect.AssertionRunEvent.class).stream()
                                 .map(io.dataspoke.aspect.AssertionRunEvent::resultType)
@@ -261,19 +294,20 @@ class MceFileReaderTest {
         JsonNode avro =
                 JSON.readTree(
                         "{\"fieldPath\":\"a\",\"jsonPath\":null,\"description\":{\"string\":\"d\"},"
-                                + "\"type\":{\"type\":{\"com.linkedin.pegasus2avro.schema.BooleanType\":{}}},"
-                                + "\"tags\":{\"array\":[{\"string\":\"x\"}]},"
-                                + "\"customProperties\":{\"map\":{\"k\":\"v\"}},\"count\":{\"long\":5},"
-                                + "\"props\":{\"prop1\":\"fake\"}}");
+                            + "\"type\":{\"type\":{\"com.linkedin.pegasus2avro.schema.BooleanType\":{}}},"
+                            + "\"tags\":{\"array\":[{\"string\":\"x\"}]},"
+                            + "\"customProperties\":{\"map\":{\"k\":\"v\"}},\"count\":{\"long\":5},"
+                            + "\"props\":{\"prop1\":\"fake\"}}");
 
         assertThat(MceFileReader.toPegasusJson(avro))
                 .isEqualTo(
                         JSON.readTree(
                                 "{\"fieldPath\":\"a\",\"description\":\"d\","
-                                        + "\"type\":{\"type\":{\"com.linkedin.schema.BooleanType\":{}}},"
-                                        + "\"tags\":[\"x\"],\"customProperties\":{\"k\":\"v\"},"
-                                        + "\"count\":5,\"props\":{\"prop1\":\"fake\"}}"));
-        JsonNode pegasus = JSON.readTree("{\"type\":{\"type\":{\"com.linkedin.schema.StringType\":{}}}}");
+                                    + "\"type\":{\"type\":{\"com.linkedin.schema.BooleanType\":{}}},"
+                                    + "\"tags\":[\"x\"],\"customProperties\":{\"k\":\"v\"},"
+                                    + "\"count\":5,\"props\":{\"prop1\":\"fake\"}}"));
+        JsonNode pegasus =
+                JSON.readTree("{\"type\":{\"type\":{\"com.linkedin.schema.StringType\":{}}}}");
         assertThat(MceFileReader.toPegasusJson(pegasus)).isEqualTo(pegasus);
     }
 
@@ -281,9 +315,12 @@ class MceFileReaderTest {
     void namesAspectsAsDataHubDoes() {
         assertThat(MceFileReader.aspectName("com.linkedin.pegasus2avro.dataset.DatasetProperties"))
                 .isEqualTo("datasetProperties");
-        assertThat(MceFileReader.aspectName("com.linkedin.pegasus2avro.ml.metadata.MLModelProperties"))
+        assertThat(
+                        MceFileReader.aspectName(
+                                "com.linkedin.pegasus2avro.ml.metadata.MLModelProperties"))
                 .isEqualTo("mlModelProperties");
-        assertThat(MceFileReader.aspectName("com.linkedin.pegasus2avro.common.Cost")).isEqualTo("cost");
+        assertThat(MceFileReader.aspectName("com.linkedin.pegasus2avro.common.Cost"))
+                .isEqualTo("cost");
         assertThat(MceFileReader.entityType("urn:li:mlPrimaryKey:(feature_table,id)"))
                 .isEqualTo("mlPrimaryKey");
     }
@@ -292,7 +329,8 @@ class MceFileReaderTest {
     void readsASingleObjectAndRejectsOtherShapes() throws Exception {
         assertThat(
                         MceFileReader.read(
-                                Fixtures.path("datahub/repo/metadata-ingestion/examples/mce_files/single_mce.json"),
+                                Fixtures.path(
+                                        "datahub/repo/metadata-ingestion/examples/mce_files/single_mce.json"),
                                 EPOCH))
                 .extracting(MetadataChange::aspectName)
                 .containsExactly("corpUserInfo");
@@ -331,7 +369,9 @@ class MceFileReaderTest {
 
     private static SchemaMetadata schemaOf(List<MetadataChange> changes, String urn) {
         return typed(
-                        changes.stream().filter(c -> c.entityUrn().equals(urn)).collect(Collectors.toList()),
+                        changes.stream()
+                                .filter(c -> c.entityUrn().equals(urn))
+                                .collect(Collectors.toList()),
                         SchemaMetadata.class)
                 .get(0);
     }
