@@ -1,0 +1,131 @@
+package io.dataspoke.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dataspoke.event.Topics;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class EmbeddedStackITCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStackITCase.class);
+
+    /** Descriptors and threads a JVM may still open lazily on a second round (jars, pools). */
+    private static final long FD_SLACK = 20;
+
+    private static final int THREAD_SLACK = 20;
+
+    @Test
+    void startsAndStopsTwiceWithoutLeakingPortsFilesOrThreads() throws Exception {
+        List<Long> openFiles = new ArrayList<>();
+        List<Integer> threads = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            EmbeddedStack stack =
+                    EmbeddedStack.start(EmbeddedStack.Options.defaults().withWebPort(0));
+            Path workDir = stack.workDir();
+            int kafkaPort = stack.kafka().port();
+            int postgresPort = stack.postgres().port();
+            int webPort = URI.create(stack.flink().webUrl()).getPort();
+            try {
+                LOG.info("Round {}: {}", round, stack.startupTimes());
+                stack.kafka().createTopics(Topics.DEFAULTS.all(), 2);
+                assertThat(tableNames(stack))
+                        .contains("entities", "dataset_metrics", "pipeline_runs", "dead_letters");
+                assertThat(httpStatus(stack.flink().webUrl() + "/overview")).isEqualTo(200);
+                assertThat(workDir).isDirectory();
+            } finally {
+                stack.close();
+            }
+            for (int port : new int[] {kafkaPort, postgresPort, webPort}) {
+                assertThat(Ports.isFree(port))
+                        .as("round %d: port %d after close", round, port)
+                        .isTrue();
+            }
+            assertThat(workDir)
+                    .as("round %d: temporary work directory after close", round)
+                    .doesNotExist();
+            openFiles.add(openFileDescriptors());
+            threads.add(ManagementFactory.getThreadMXBean().getThreadCount());
+            LOG.info(
+                    "Round {}: {} open file descriptors, {} threads after close",
+                    round,
+                    openFiles.get(round - 1),
+                    threads.get(round - 1));
+        }
+        if (openFiles.get(0) >= 0) {
+            assertThat(openFiles.get(1))
+                    .as("open file descriptors after the second round")
+                    .isLessThanOrEqualTo(openFiles.get(0) + FD_SLACK);
+        }
+        assertThat(threads.get(1))
+                .as("live threads after the second round")
+                .isLessThanOrEqualTo(threads.get(0) + THREAD_SLACK);
+    }
+
+    @Test
+    void aGivenWorkDirectoryIsKeptButEmptied(@org.junit.jupiter.api.io.TempDir Path workDir)
+            throws Exception {
+        try (EmbeddedStack stack =
+                EmbeddedStack.start(
+                        EmbeddedStack.Options.defaults()
+                                .withWebPort(0)
+                                .withSlots(1)
+                                .withWorkDir(workDir))) {
+            assertThat(stack.workDir()).isEqualTo(workDir);
+            try (Stream<Path> parts = Files.list(workDir)) {
+                assertThat(parts.map(p -> p.getFileName().toString().replaceAll("-\\d+$", "")))
+                        .containsExactlyInAnyOrder("kafka", "postgres", "flink");
+            }
+        }
+        assertThat(workDir).isDirectory().isEmptyDirectory();
+    }
+
+    private static List<String> tableNames(EmbeddedStack stack) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = stack.postgres().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT table_name FROM information_schema.tables WHERE"
+                                        + " table_schema = 'public'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static int httpStatus(String url) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** Open file descriptors of this JVM, or -1 where /proc is not available. */
+    private static long openFileDescriptors() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return -1;
+        }
+        try (Stream<Path> list = Files.list(fds)) {
+            return list.count();
+        }
+    }
+}
