@@ -6,19 +6,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dataspoke} command: the demo on the embedded stack, the jobs against real endpoints,
- * migrations and benchmarks. Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.
+ * and migrations. Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.
  */
 @Command(
         name = "dataspoke",
         mixinStandardHelpOptions = true,
         versionProvider = DataSpokeCli.Version.class,
         description = "Real-time data quality and metadata health beside a DataHub catalog.",
-        subcommands = {
-            DemoCommand.class,
-            RunCommand.class,
-            MigrateCommand.class,
-            BenchCommand.class
-        })
+        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class})
 public final class DataSpokeCli {
 
     public static final int FAILED = 1;

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dataspoke demo}: the whole product on the embedded stack with generated data. */
 @Command(
@@ -23,13 +23,22 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--datasets", defaultValue = "300", description = "Datasets in the organisation (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--datasets",
+            defaultValue = "300",
+            description = "Datasets in the organisation (default ${DEFAULT-VALUE}).")
     int datasets;
 
-    @Option(names = "--days", defaultValue = "28", description = "Days of history (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "28",
+            description = "Days of history (default ${DEFAULT-VALUE}).")
     int days;
 
     @Option(
@@ -38,21 +47,31 @@ final class DemoCommand implements Callable<Integer> {
             description = "Replay pace in records per second; 0 = as fast as possible (default).")
     double speed;
 
-    @Option(names = "--web-port", defaultValue = "8081", description = "Flink dashboard port, 0 = any free one (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--web-port",
+            defaultValue = "8081",
+            description = "Flink dashboard port, 0 = any free one (default ${DEFAULT-VALUE}).")
     int webPort;
 
-    @Option(names = "--work-dir", description = "Where the stack keeps its data (default: a new temporary directory).")
+    @Option(
+            names = "--work-dir",
+            description = "Where the stack keeps its data (default: a new temporary directory).")
     Path workDir;
 
-    @Option(names = "--keep-running", description = "Leave the stack, job and dashboard running after the summary.")
+    @Option(
+            names = "--keep-running",
+            description = "Leave the stack, job and dashboard running after the summary.")
     boolean keepRunning;
 
-    @Option(names = "--json", description = "Print the summary as one JSON object on the last line.")
+    @Option(
+            names = "--json",
+            description = "Print the summary as one JSON object on the last line.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
         Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-demo-");
         DemoConfig data = new DemoConfig(seed, datasets, days, DemoConfig.defaults().start());
         DemoSummary summary =

@@ -6,9 +6,9 @@ import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dataspoke migrate --config <file>}: brings DataSpoke's Postgres schema up to date. */
 @Command(

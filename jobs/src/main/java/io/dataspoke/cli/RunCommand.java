@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dataspoke run <job> --config <file>}: a streaming job against real Kafka and Postgres.
- * Run with {@code java -jar} it starts a local Flink; submitted with {@code flink run} it runs on
- * that cluster.
+ * {@code dataspoke run <job> --config <file>}: a streaming job against real Kafka and Postgres. Run
+ * with {@code java -jar} it starts a local Flink; submitted with {@code flink run} it runs on that
+ * cluster.
  */
 @Command(
         name = "run",
@@ -48,9 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobSettings.apply(
-                env,
-                settings.flink().checkpointIntervalDuration(),
-                settings.flink().parallelism());
+                env, settings.flink().checkpointIntervalDuration(), settings.flink().parallelism());
         DataSpokeConfig.Kafka kafka = settings.kafka();
         var topics = kafka.topics().toTopics();
         IngestJob.wire(

@@ -96,10 +96,18 @@ public final class DemoRunner {
             seconds.put("total", since(t0));
 
             DemoSummary summary =
-                    summarize(options, stack.flink().webUrl(), groundTruth, history, postgres, seconds);
+                    summarize(
+                            options,
+                            stack.flink().webUrl(),
+                            groundTruth,
+                            history,
+                            postgres,
+                            seconds);
             if (options.keepRunning()) {
-                out.println("Still running: the dashboard stays at " + stack.flink().webUrl()
-                        + " until you stop this process (Ctrl-C).");
+                out.println(
+                        "Still running: the dashboard stays at "
+                                + stack.flink().webUrl()
+                                + " until you stop this process (Ctrl-C).");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(stack)));
             } else {
                 stack.flink().cancel(job);
@@ -112,7 +120,8 @@ public final class DemoRunner {
         }
     }
 
-    private static JobID submitIngest(EmbeddedStack stack, Topics topics, PostgresOptions postgres) {
+    private static JobID submitIngest(
+            EmbeddedStack stack, Topics topics, PostgresOptions postgres) {
         var env = stack.flink().environment();
         JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
         IngestJob.wire(

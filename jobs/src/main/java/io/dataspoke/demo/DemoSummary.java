@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * What a demo run did, read back from Postgres: what was replayed, what the job made of it and
- * how long each phase took.
+ * What a demo run did, read back from Postgres: what was replayed, what the job made of it and how
+ * long each phase took.
  *
  * @param recordsByTopic records replayed into Kafka, by topic
  * @param entitiesByType rows in {@code entities} by entity type (soft-deleted included)
@@ -66,7 +66,8 @@ public record DemoSummary(
     }
 
     private static void section(PrintStream out, String title, Map<String, Long> counts) {
-        out.printf("%-46s %,10d%n", title, counts.values().stream().mapToLong(Long::longValue).sum());
+        out.printf(
+                "%-46s %,10d%n", title, counts.values().stream().mapToLong(Long::longValue).sum());
         counts.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-44s %,10d%n", e.getKey(), e.getValue()));

@@ -14,8 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes a generated history into Kafka as DataHub and the pipelines would: each record keyed as
- * on the real topics and stamped with its event time. Returns the end offset of every partition
+ * Writes a generated history into Kafka as DataHub and the pipelines would: each record keyed as on
+ * the real topics and stamped with its event time. Returns the end offset of every partition
  * written, which is how the demo knows when a job has consumed all of it.
  */
 public final class KafkaReplayer {

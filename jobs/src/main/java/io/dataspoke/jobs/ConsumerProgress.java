@@ -13,8 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells when a streaming job has consumed given offsets, from the offsets its Kafka source commits.
- * The source commits only when a checkpoint completes, and the JDBC sinks flush before a
- * checkpoint completes, so committed offsets at the end mean every row is in Postgres.
+ * The source commits only when a checkpoint completes, and the JDBC sinks flush before a checkpoint
+ * completes, so committed offsets at the end mean every row is in Postgres.
  */
 public final class ConsumerProgress implements AutoCloseable {
 

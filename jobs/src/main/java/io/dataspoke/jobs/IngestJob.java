@@ -42,9 +42,7 @@ public final class IngestJob {
     /** Wires the job's operators over {@code records}. */
     public static Outputs build(DataStream<RawRecord> records, RecordDecoder decoder) {
         SingleOutputStreamOperator<MetadataChange> changes =
-                records.process(new DecodeFunction(decoder))
-                        .uid("decode")
-                        .name("Decode records");
+                records.process(new DecodeFunction(decoder)).uid("decode").name("Decode records");
 
         DataStream<EntitySnapshot> entities =
                 changes.filter(change -> !change.timeseries())

@@ -10,9 +10,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The settings every DataSpoke streaming job runs with, applied through configuration keys so the
- * code moves unchanged to Flink 2: RocksDB with incremental checkpoints, exactly-once
- * checkpoints retained on cancellation (a cancelled job can be restored), and generic types off
- * so nothing silently falls back to Kryo.
+ * code moves unchanged to Flink 2: RocksDB with incremental checkpoints, exactly-once checkpoints
+ * retained on cancellation (a cancelled job can be restored), and generic types off so nothing
+ * silently falls back to Kryo.
  */
 public final class JobSettings {
 

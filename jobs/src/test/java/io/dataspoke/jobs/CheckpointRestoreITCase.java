@@ -7,7 +7,6 @@ import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.demo.DemoConfig;
 import io.dataspoke.demo.DemoGenerator;
-import io.dataspoke.demo.DemoHistory;
 import io.dataspoke.demo.DemoRecord;
 import io.dataspoke.demo.KafkaReplayer;
 import io.dataspoke.embedded.EmbeddedStack;
@@ -43,7 +42,9 @@ class CheckpointRestoreITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(EmbeddedStack.Options.defaults().withWorkDir(workDir).withWebPort(0));
+        stack =
+                EmbeddedStack.start(
+                        EmbeddedStack.Options.defaults().withWorkDir(workDir).withWebPort(0));
         stack.kafka().createTopics(TOPICS.all(), 2);
     }
 
@@ -60,7 +61,7 @@ class CheckpointRestoreITCase {
                 retarget(
                         DemoGenerator.generate(
                                         new DemoConfig(
-                                                11, 60, 4, Instant.parse("2026-01-05T00:00:00Z")))
+                                                11, 60, 14, Instant.parse("2026-01-05T00:00:00Z")))
                                 .records());
         int half = records.size() / 2;
         KafkaReplayer replayer = new KafkaReplayer(stack.kafka().bootstrapServers());
@@ -74,8 +75,10 @@ class CheckpointRestoreITCase {
                 new HashMap<>(replayer.replay(records.subList(0, half), 0, sent -> {}));
         JobID first = submit(recovered, "recovered", Duration.ofHours(1), null);
         recoveredTables.awaitCount(
-                "SELECT count(*) FROM dataset_metrics", n -> n > 0, "first rows", 60_000);
-        String checkpoint = stack.flink().miniCluster().triggerCheckpoint(first).get();
+                "SELECT count(*) FROM dataset_metrics", n -> n > 0, "first metric rows", 60_000);
+        recoveredTables.awaitCount(
+                "SELECT count(*) FROM entities", n -> n > 0, "first entity rows", 60_000);
+        String checkpoint = checkpointWhenAllTasksRun(first);
         long atCheckpoint = recoveredTables.count("SELECT count(*) FROM dataset_metrics");
 
         // 2. The rest arrives and is partly written after the checkpoint; then the job dies.
@@ -97,15 +100,31 @@ class CheckpointRestoreITCase {
 
         // 4. The same history, uninterrupted, into a database of its own.
         PostgresOptions reference = database("reference");
-        StreamExecutionEnvironment env = stack.flink().environment();
-        JobSettings.apply(env, Duration.ofSeconds(1), 2);
-        IngestJob.wire(env, source("reference", true), decoder(), reference);
-        stack.flink()
-                .awaitTermination(stack.flink().submit(env, "reference"), Duration.ofMinutes(3));
+        JobID uninterrupted = submit(reference, "reference", Duration.ofMillis(300), null);
+        try (ConsumerProgress progress =
+                new ConsumerProgress(stack.kafka().bootstrapServers(), "reference")) {
+            progress.await(ends, Duration.ofMinutes(3), lag -> {});
+        }
+        stack.flink().cancel(uninterrupted);
 
         List<String> expected = tables(reference).dumpAll();
         assertThat(expected).hasSizeGreaterThan(1000);
         assertThat(recoveredTables.dumpAll()).containsExactlyElementsOf(expected);
+    }
+
+    /** A checkpoint is refused until every task has finished initialising; retry until then. */
+    private static String checkpointWhenAllTasksRun(JobID job) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try {
+                return stack.flink().miniCluster().triggerCheckpoint(job).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("no checkpoint of the running job within 60 s", e);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static JobID submit(
@@ -156,7 +175,10 @@ class CheckpointRestoreITCase {
                 .map(
                         r ->
                                 new DemoRecord(
-                                        rename.get(r.topic()), r.key(), r.value(), r.timestampMillis()))
+                                        rename.get(r.topic()),
+                                        r.key(),
+                                        r.value(),
+                                        r.timestampMillis()))
                 .toList();
     }
 }

@@ -29,7 +29,13 @@ class NoKryoTest {
         JobSettings.apply(env, Duration.ofSeconds(10), 1);
         IngestJob.wire(
                 env,
-                Sources.kafka("localhost:9092", Topics.DEFAULTS, "g", Sources.Start.EARLIEST, true, Map.of()),
+                Sources.kafka(
+                        "localhost:9092",
+                        Topics.DEFAULTS,
+                        "g",
+                        Sources.Start.EARLIEST,
+                        true,
+                        Map.of()),
                 new RecordDecoder(Topics.DEFAULTS, SchemaResolver.bundledOnly()),
                 new PostgresOptions("jdbc:postgresql://localhost:5432/x", "u", "p"));
 

@@ -28,7 +28,8 @@ final class PostgresTables {
     List<String> dumpAll() throws SQLException {
         List<String> rows = new ArrayList<>();
         rows.addAll(dump("SELECT * FROM entities ORDER BY urn"));
-        rows.addAll(dump("SELECT * FROM dataset_metrics ORDER BY dataset_urn, observed_at, source"));
+        rows.addAll(
+                dump("SELECT * FROM dataset_metrics ORDER BY dataset_urn, observed_at, source"));
         rows.addAll(dump("SELECT * FROM pipeline_runs ORDER BY run_id, event_type"));
         rows.addAll(
                 dump("SELECT * FROM dead_letters ORDER BY topic, kafka_partition, kafka_offset"));
@@ -92,7 +93,10 @@ final class PostgresTables {
         }
     }
 
-    /** Polls {@code sql}'s count until {@code done} holds, failing with {@code what} at the deadline. */
+    /**
+     * Polls {@code sql}'s count until {@code done} holds, failing with {@code what} at the
+     * deadline.
+     */
     long awaitCount(String sql, Predicate<Long> done, String what, long timeoutMillis)
             throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
@@ -105,6 +109,11 @@ final class PostgresTables {
             Thread.sleep(50);
         } while (System.currentTimeMillis() < deadline);
         throw new AssertionError(
-                "timed out after " + timeoutMillis + " ms waiting for " + what + "; last count " + last);
+                "timed out after "
+                        + timeoutMillis
+                        + " ms waiting for "
+                        + what
+                        + "; last count "
+                        + last);
     }
 }

@@ -1,22 +1,29 @@
 package io.dataspoke.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.aspect.Aspect;
 import io.dataspoke.aspect.Aspects;
 import io.dataspoke.aspect.DatasetProfile;
 import io.dataspoke.aspect.Operation;
+import io.dataspoke.decode.DecodeException;
 import io.dataspoke.event.MetadataChange;
 import io.dataspoke.event.PipelineRun;
 import io.dataspoke.event.QueryLog;
 import io.dataspoke.event.RunDataset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Turns the events that say something about a dataset's volume or completeness into {@link
- * DatasetMetric} rows: DataHub profiles and operations, finished OpenLineage runs, and queries
- * that wrote to a table.
+ * DatasetMetric} rows: DataHub profiles and operations, finished OpenLineage runs, and queries that
+ * wrote to a table.
  */
 public final class DatasetMetrics {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DatasetMetrics() {}
 
@@ -25,7 +32,13 @@ public final class DatasetMetrics {
         if (!change.timeseries() || change.aspectJson() == null) {
             return List.of();
         }
-        Aspect aspect = Aspects.parse(change.aspectName(), change.aspectJson());
+        Aspect aspect;
+        try {
+            aspect = Aspects.parse(change.aspectName(), change.aspectJson());
+        } catch (DecodeException e) {
+            // DecodeFunction dead-letters malformed known aspects, so they never get here.
+            throw new IllegalStateException("aspect passed decoding but does not parse", e);
+        }
         if (aspect instanceof DatasetProfile profile) {
             return List.of(fromProfile(change.entityUrn(), profile));
         }
@@ -93,28 +106,13 @@ public final class DatasetMetrics {
     }
 
     private static DatasetMetric fromProfile(String urn, DatasetProfile profile) {
-        StringBuilder nulls = null;
-        if (profile.fieldProfiles() != null && !profile.fieldProfiles().isEmpty()) {
-            java.util.TreeMap<String, Long> byField = new java.util.TreeMap<>();
+        // Sorted by field so the same profile always gives the same JSON.
+        SortedMap<String, Long> nullCounts = new TreeMap<>();
+        if (profile.fieldProfiles() != null) {
             for (DatasetProfile.FieldProfile field : profile.fieldProfiles()) {
                 if (field.nullCount() != null) {
-                    byField.put(field.fieldPath(), field.nullCount());
+                    nullCounts.put(field.fieldPath(), field.nullCount());
                 }
-            }
-            if (!byField.isEmpty()) {
-                nulls = new StringBuilder("{");
-                for (var entry : byField.entrySet()) {
-                    if (nulls.length() > 1) {
-                        nulls.append(',');
-                    }
-                    nulls.append('"')
-                            .append(
-                                    com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-                                            .quoteAsString(entry.getKey()))
-                            .append("\":")
-                            .append(entry.getValue());
-                }
-                nulls.append('}');
             }
         }
         return new DatasetMetric(
@@ -125,6 +123,14 @@ public final class DatasetMetrics {
                 profile.columnCount() == null ? null : profile.columnCount().intValue(),
                 null,
                 null,
-                nulls == null ? null : nulls.toString());
+                nullCounts.isEmpty() ? null : toJson(nullCounts));
+    }
+
+    private static String toJson(SortedMap<String, Long> counts) {
+        try {
+            return JSON.writeValueAsString(counts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
