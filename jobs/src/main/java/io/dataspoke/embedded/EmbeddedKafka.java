@@ -56,11 +56,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ShutdownHook shutdownHook;
 
     private EmbeddedKafka(KafkaRaftServer server, Path dir, int port) {
         this.server = server;
         this.dir = dir;
         this.port = port;
+        this.shutdownHook = ShutdownHook.register("embedded-kafka", this);
     }
 
     /** Starts a broker on a free loopback port with its logs under {@code workDir}. */
@@ -339,10 +341,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Shuts the broker down, waits for it, and deletes its log directory. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        // Synchronized: a second caller (the shutdown hook) waits until the first has finished.
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        shutdownHook.remove();
         long started = System.nanoTime();
         shutdownQuietly(server);
         Directories.deleteRecursively(dir);

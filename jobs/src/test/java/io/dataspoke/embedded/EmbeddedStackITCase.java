@@ -1,9 +1,13 @@
 package io.dataspoke.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataspoke.event.Topics;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +83,7 @@ class EmbeddedStackITCase {
     }
 
     @Test
-    void aGivenWorkDirectoryIsKeptButEmptied(@org.junit.jupiter.api.io.TempDir Path workDir)
-            throws Exception {
+    void aGivenWorkDirectoryIsKeptButEmptied(@TempDir Path workDir) throws Exception {
         try (EmbeddedStack stack =
                 EmbeddedStack.start(
                         EmbeddedStack.Options.defaults()
@@ -93,6 +97,88 @@ class EmbeddedStackITCase {
             }
         }
         assertThat(workDir).isDirectory().isEmptyDirectory();
+    }
+
+    @Test
+    void aPartThatFailsToStartTakesTheOthersDown(@TempDir Path workDir) throws Exception {
+        int webPort = Ports.freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EmbeddedStack.Options options =
+                    EmbeddedStack.Options.defaults()
+                            .withWorkDir(workDir)
+                            .withWebPort(webPort)
+                            .withPostgresPort(taken.getLocalPort());
+
+            assertThatThrownBy(() -> EmbeddedStack.start(options))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("Embedded stack did not start")
+                    .cause()
+                    .hasMessageContaining("did not start on port " + taken.getLocalPort());
+        }
+        assertThat(Ports.isFree(webPort))
+                .as("Flink's dashboard port after the failed start")
+                .isTrue();
+        try (Stream<Path> parts = Files.list(workDir)) {
+            assertThat(parts).as("parts left running or on disk").isEmpty();
+        }
+    }
+
+    @Test
+    void exitingTheJvmWithoutCloseStillStopsEverything(@TempDir Path workDir) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("--add-opens"))
+                        .toList());
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StackThenExit.class.getName(),
+                        workDir.toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output =
+                new String(
+                        child.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("child JVM exited")
+                .isTrue();
+
+        String ready =
+                output.lines()
+                        .filter(l -> l.startsWith("READY "))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("child never got ready:\n" + output));
+        for (String port : ready.substring("READY ".length()).split(" ")) {
+            assertThat(Ports.isFree(Integer.parseInt(port)))
+                    .as("port %s after the child JVM exited", port)
+                    .isTrue();
+        }
+        try (Stream<Path> parts = Files.list(workDir)) {
+            assertThat(parts).as("left in the work directory by the child JVM").isEmpty();
+        }
+    }
+
+    @Test
+    void closeReachesEveryPartInOrderEvenWhenOneFails() {
+        List<String> closed = new ArrayList<>();
+        IOException error = new IOException("close");
+        EmbeddedStack.closeAll(
+                error,
+                () -> closed.add("flink"),
+                () -> {
+                    closed.add("postgres");
+                    throw new IOException("postgres would not stop");
+                },
+                null,
+                () -> closed.add("kafka"));
+
+        assertThat(closed).containsExactly("flink", "postgres", "kafka");
+        assertThat(error.getSuppressed())
+                .singleElement()
+                .hasToString("java.io.IOException: postgres would not stop");
     }
 
     private static List<String> tableNames(EmbeddedStack stack) throws Exception {
