@@ -172,7 +172,7 @@ public final class EmbeddedFlink implements AutoCloseable {
         return c;
     }
 
-    /** The dashboard and REST API, e.g. {@code http://localhost:8081}. */
+    /** The dashboard and REST API, e.g. {@code http://127.0.0.1:8081}. */
     public String webUrl() {
         return webUrl;
     }
