@@ -19,8 +19,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -52,6 +57,10 @@ class EmbeddedStackITCase {
                 assertThat(tableNames(stack))
                         .contains("entities", "dataset_metrics", "pipeline_runs", "dead_letters");
                 assertThat(httpStatus(stack.flink().webUrl() + "/overview")).isEqualTo(200);
+                // A keyed job each round: RocksDB, loaded from the first cluster's (deleted)
+                // temp dir, must keep working in the next cluster of the same JVM.
+                assertThat(sumPerKey(stack.flink()))
+                        .containsOnly(Map.entry("a", 4L), Map.entry("b", 2L));
                 assertThat(workDir).isDirectory();
             } finally {
                 stack.close();
@@ -179,6 +188,24 @@ class EmbeddedStackITCase {
         assertThat(error.getSuppressed())
                 .singleElement()
                 .hasToString("java.io.IOException: postgres would not stop");
+    }
+
+    private static Map<String, Long> sumPerKey(EmbeddedFlink flink) throws Exception {
+        StreamExecutionEnvironment env = flink.environment();
+        CollectingSink<EmbeddedFlinkITCase.Reading> sink = new CollectingSink<>();
+        env.fromData(
+                        new EmbeddedFlinkITCase.Reading("a", 1),
+                        new EmbeddedFlinkITCase.Reading("b", 2),
+                        new EmbeddedFlinkITCase.Reading("a", 3))
+                .keyBy(EmbeddedFlinkITCase.Reading::sensor, Types.STRING)
+                .reduce(new EmbeddedFlinkITCase.SumReadings())
+                .uid("sum")
+                .sinkTo(sink);
+        JobID job = flink.submit(env, "stack-round");
+        flink.awaitTermination(job, Duration.ofSeconds(60));
+        Map<String, Long> latest = new HashMap<>();
+        sink.values().forEach(r -> latest.put(r.sensor(), r.value()));
+        return latest;
     }
 
     private static List<String> tableNames(EmbeddedStack stack) throws Exception {
