@@ -67,6 +67,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     private final Path dir;
     private final String webUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ShutdownHook shutdownHook;
 
     private EmbeddedFlink(
             MiniCluster miniCluster, Configuration configuration, Path dir, String webUrl) {
@@ -74,6 +75,7 @@ public final class EmbeddedFlink implements AutoCloseable {
         this.configuration = configuration;
         this.dir = dir;
         this.webUrl = webUrl;
+        this.shutdownHook = ShutdownHook.register("embedded-flink", this);
     }
 
     /** Starts a cluster with {@link #DEFAULT_SLOTS} slots and the dashboard on port 8081. */
@@ -170,7 +172,7 @@ public final class EmbeddedFlink implements AutoCloseable {
         return c;
     }
 
-    /** The dashboard and REST API, e.g. {@code http://localhost:8081}. */
+    /** The dashboard and REST API, e.g. {@code http://127.0.0.1:8081}. */
     public String webUrl() {
         return webUrl;
     }
@@ -332,10 +334,12 @@ public final class EmbeddedFlink implements AutoCloseable {
 
     /** Stops the cluster (cancelling running jobs) and deletes its directory. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        // Synchronized: a second caller (the shutdown hook) waits until the first has finished.
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        shutdownHook.remove();
         long started = System.nanoTime();
         try {
             miniCluster.closeAsync().get(RPC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -26,8 +26,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -56,11 +59,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ShutdownHook shutdownHook;
 
     private EmbeddedKafka(KafkaRaftServer server, Path dir, int port) {
         this.server = server;
         this.dir = dir;
         this.port = port;
+        this.shutdownHook = ShutdownHook.register("embedded-kafka", this);
     }
 
     /** Starts a broker on a free loopback port with its logs under {@code workDir}. */
@@ -75,6 +80,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path workDir, int port) throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535");
+        }
+        if (port != 0 && !Ports.isFree(port)) {
+            throw new IOException(
+                    "Kafka port " + port + " is in use; choose another or 0 for any free port");
         }
         installExitGuard();
         long started = System.nanoTime();
@@ -267,21 +276,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         Set<String> wanted = new LinkedHashSet<>(names);
         try (Admin admin = admin()) {
-            Set<String> existing =
-                    admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : wanted) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+            Map<String, KafkaFuture<Void>> results =
+                    admin.createTopics(
+                                    wanted.stream()
+                                            .map(name -> new NewTopic(name, partitions, (short) 1))
+                                            .toList())
+                            .values();
+            List<String> created = new ArrayList<>();
+            for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+                try {
+                    result.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    created.add(result.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
                 }
             }
-            admin.createTopics(missing).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             awaitLeaders(admin, wanted, partitions);
-            if (!missing.isEmpty()) {
-                LOG.info(
-                        "Created Kafka topics {} with {} partition(s)",
-                        missing.stream().map(NewTopic::name).toList(),
-                        partitions);
+            if (!created.isEmpty()) {
+                LOG.info("Created Kafka topics {} with {} partition(s)", created, partitions);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -291,15 +305,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the broker (not only the controller) knows every partition and its leader: right
+     * after creation the broker's metadata may still lag behind the controller's.
+     */
     private static void awaitLeaders(Admin admin, Set<String> topics, int partitions)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         while (true) {
-            Map<String, TopicDescription> descriptions =
-                    admin.describeTopics(topics)
-                            .allTopicNames()
-                            .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            List<String> leaderless = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            Map<String, TopicDescription> descriptions;
+            try {
+                descriptions =
+                        admin.describeTopics(topics)
+                                .allTopicNames()
+                                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                descriptions = Map.of();
+                missing.add("topics " + topics + " not yet known to the broker");
+            }
             for (TopicDescription d : descriptions.values()) {
                 if (d.partitions().size() != partitions) {
                     throw new IllegalStateException(
@@ -312,15 +339,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
                 for (TopicPartitionInfo p : d.partitions()) {
                     if (p.leader() == null || p.leader().isEmpty()) {
-                        leaderless.add(d.name() + "-" + p.partition());
+                        missing.add("leader of " + d.name() + "-" + p.partition());
                     }
                 }
             }
-            if (leaderless.isEmpty()) {
+            if (missing.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("No leader for partitions " + leaderless);
+                throw new TimeoutException("Still missing: " + missing);
             }
             Thread.sleep(20);
         }
@@ -339,10 +366,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Shuts the broker down, waits for it, and deletes its log directory. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        // Synchronized: a second caller (the shutdown hook) waits until the first has finished.
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        shutdownHook.remove();
         long started = System.nanoTime();
         shutdownQuietly(server);
         Directories.deleteRecursively(dir);

@@ -37,11 +37,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
     private final Path dir;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ShutdownHook shutdownHook;
 
     private EmbeddedPostgres(
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres, Path dir) {
         this.postgres = postgres;
         this.dir = dir;
+        this.shutdownHook = ShutdownHook.register("embedded-postgres", this);
     }
 
     /** Starts a server on a free loopback port with its data under {@code workDir}. */
@@ -57,12 +59,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535");
         }
+        // zonky only notices a postmaster that could not bind when its start-up wait runs out.
+        if (port != 0 && !Ports.isFree(port)) {
+            throw new IOException(
+                    "Embedded PostgreSQL did not start on port " + port + ": the port is in use");
+        }
         long started = System.nanoTime();
         Path dir = Directories.createUnder(workDir, "postgres-");
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
                 io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                         .setDataDirectory(dir.resolve("data"))
                         .setCleanDataDirectory(true)
+                        // Ours also deletes the work directory; zonky's would race with it.
+                        .setRegisterShutdownHook(false)
                         .setPGStartupWait(STARTUP_WAIT)
                         // The data is thrown away on close: trade durability for speed.
                         .setServerConfig("fsync", "off")
@@ -159,10 +168,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Stops the server and deletes its data directory. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        // Synchronized: a second caller (the shutdown hook) waits until the first has finished.
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        shutdownHook.remove();
         long started = System.nanoTime();
         int port = port();
         try {

@@ -31,6 +31,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final Path workDir;
     private final boolean ownsWorkDir;
     private final StartupTimes startupTimes;
+    private final ShutdownHook shutdownHook;
     private boolean closed;
 
     private EmbeddedStack(
@@ -46,6 +47,7 @@ public final class EmbeddedStack implements AutoCloseable {
         this.workDir = workDir;
         this.ownsWorkDir = ownsWorkDir;
         this.startupTimes = startupTimes;
+        this.shutdownHook = ShutdownHook.register("embedded-stack", this);
     }
 
     /** Starts the stack with {@link Options#defaults()}. */
@@ -166,6 +168,7 @@ public final class EmbeddedStack implements AutoCloseable {
             return;
         }
         closed = true;
+        shutdownHook.remove();
         long started = System.nanoTime();
         IOException error = new IOException("Embedded stack did not close cleanly");
         closeAll(error, flink, postgres, kafka);
@@ -181,7 +184,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** Closes in the given order; failures are added to {@code error} as suppressed. */
-    private static void closeAll(IOException error, AutoCloseable... parts) {
+    static void closeAll(IOException error, AutoCloseable... parts) {
         for (AutoCloseable part : parts) {
             if (part == null) {
                 continue;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -255,6 +258,19 @@ class EmbeddedFlinkITCase {
         assertThat(Ports.isFree(port)).as("port %d after close", port).isTrue();
         try (var files = Files.list(otherWorkDir)) {
             assertThat(files).as("files left in the work directory").isEmpty();
+        }
+    }
+
+    @Test
+    void aBusyDashboardPortIsReportedClearly(@TempDir Path otherWorkDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> EmbeddedFlink.start(otherWorkDir, port, 1))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Flink dashboard port " + port + " is in use");
+        }
+        try (var files = Files.list(otherWorkDir)) {
+            assertThat(files).as("files left after the failed start").isEmpty();
         }
     }
 
