@@ -247,7 +247,7 @@ class DemoIncidentsTest {
                                 .path("errorMessage")
                                 .path("message")
                                 .asText())
-                .contains(change.column());
+                .containsIgnoringCase(change.column());
         assertThat(
                         StreamSupport.stream(firstHop.event().path("inputs").spliterator(), false)
                                 .map(i -> i.path("name").asText())
