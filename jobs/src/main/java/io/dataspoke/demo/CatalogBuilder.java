@@ -264,27 +264,45 @@ final class CatalogBuilder {
 
     // ---------------------------------------------------------------- cadence
 
+    /** Share of datasets loaded hourly, whatever the seed, which keeps the record count steady. */
+    static final double HOURLY_SHARE = 0.28;
+
     /**
-     * Kafka topics load hourly; an hourly primary upstream keeps its consumers hourly with a
-     * probability that falls with each layer, so about 30% of datasets end up hourly.
+     * Kafka topics load hourly. Other datasets become hourly in order of a random score weighted by
+     * layer (staging most, exports least), but only once their primary upstream is hourly, until
+     * {@link #HOURLY_SHARE} of the catalog is hourly.
      */
     private void assignCadences() {
         SplittableRandom rng = Seeds.rng(seed, "cadence");
+        double[] score = new double[datasets.size()];
         for (DemoDataset d : datasets) {
-            double p =
+            double weight =
                     switch (d.layer) {
-                        case SOURCE ->
-                                "kafka".equals(d.platform)
-                                        ? 1.0
-                                        : "postgres".equals(d.platform) ? 0.25 : 0.1;
-                        case STAGING -> 0.9;
-                        case INTERMEDIATE -> 0.75;
-                        case MART -> 0.55;
+                        case SOURCE -> "postgres".equals(d.platform) ? 0.3 : 0.1;
+                        case STAGING -> 1.0;
+                        case INTERMEDIATE -> 0.8;
+                        case MART -> 0.6;
                         case REPORT -> 0.35;
-                        case EXPORT -> 0.25;
+                        case EXPORT -> 0.3;
                     };
-            boolean eligible = d.layer == Layer.SOURCE || d.primary().hourly();
-            d.cadence = eligible && Seeds.chance(rng, p) ? Cadence.HOURLY : Cadence.DAILY;
+            score[d.index] = weight * rng.nextDouble();
+            d.cadence = "kafka".equals(d.platform) ? Cadence.HOURLY : Cadence.DAILY;
+        }
+        long hourly = datasets.stream().filter(DemoDataset::hourly).count();
+        long target = Math.round(datasets.size() * HOURLY_SHARE);
+        while (hourly < target) {
+            DemoDataset best = null;
+            for (DemoDataset d : datasets) {
+                boolean eligible = !d.hourly() && (d.layer == Layer.SOURCE || d.primary().hourly());
+                if (eligible && (best == null || score[d.index] > score[best.index])) {
+                    best = d;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            best.cadence = Cadence.HOURLY;
+            hourly++;
         }
     }
 

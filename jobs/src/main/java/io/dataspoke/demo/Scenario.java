@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -453,30 +454,36 @@ final class Scenario {
             }
         }
         int target = (int) Math.round(catalog.datasets().size() * GAP_SHARE) - gapped;
-        GapType[] types = GapType.values();
-        int cursor = 0;
-        for (int i = 0; i < target && i < pool.size(); i++) {
-            DemoDataset d = pool.get(i);
-            int n = docs.nextInt(100) < 70 ? 1 : docs.nextInt(100) < 75 ? 2 : 3;
-            Set<GapType> chosen = new LinkedHashSet<>();
-            for (int attempt = 0; chosen.size() < n && attempt < 40; attempt++) {
-                // Round-robin first so every gap type shows up at least twice, then at random.
-                boolean roundRobin = cursor < 2 * types.length;
-                GapType type =
-                        roundRobin ? types[cursor % types.length] : Seeds.pick(docs, WEIGHTED_GAPS);
-                if (applicable(d, type) && !chosen.contains(type)) {
-                    chosen.add(type);
-                    if (roundRobin) {
-                        cursor++;
-                    }
-                } else {
-                    GapType other = Seeds.pick(docs, WEIGHTED_GAPS);
-                    if (applicable(d, other)) {
-                        chosen.add(other);
+        List<DemoDataset> chosen = new ArrayList<>(pool.subList(0, Math.min(target, pool.size())));
+        List<Set<GapType>> gaps = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            gaps.add(EnumSet.noneOf(GapType.class));
+        }
+        // Every gap type twice first, each on the next dataset it applies to, then 1-3 at random.
+        int next = 0;
+        for (int round = 0; round < 2; round++) {
+            for (GapType type : GapType.values()) {
+                for (int k = 0; k < chosen.size(); k++) {
+                    int i = (next + k) % chosen.size();
+                    if (gaps.get(i).isEmpty() && applicable(chosen.get(i), type)) {
+                        gaps.get(i).add(type);
+                        next = i + 1;
+                        break;
                     }
                 }
             }
-            for (GapType type : chosen) {
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            DemoDataset d = chosen.get(i);
+            Set<GapType> set = gaps.get(i);
+            int n = docs.nextInt(100) < 70 ? 1 : docs.nextInt(100) < 75 ? 2 : 3;
+            for (int attempt = 0; set.size() < n && attempt < 40; attempt++) {
+                GapType type = Seeds.pick(docs, WEIGHTED_GAPS);
+                if (applicable(d, type)) {
+                    set.add(type);
+                }
+            }
+            for (GapType type : set) {
                 inject(d, type, docs);
             }
         }
