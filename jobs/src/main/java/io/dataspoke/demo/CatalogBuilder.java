@@ -138,8 +138,12 @@ final class CatalogBuilder {
         Map<String, List<Entity>> queues = new LinkedHashMap<>();
         Map<String, Integer> rounds = new LinkedHashMap<>();
         for (Vocabulary.TeamSpec spec : Vocabulary.TEAMS) {
-            List<Entity> q = new ArrayList<>(spec.entities());
-            Seeds.shuffle(q, rng);
+            // The team's two core entities come first (orders and customers, members and orders
+            // ...), so every catalog has them and their PII columns; the rest in random order.
+            List<Entity> rest = new ArrayList<>(spec.entities().subList(2, spec.entities().size()));
+            Seeds.shuffle(rest, rng);
+            List<Entity> q = new ArrayList<>(spec.entities().subList(0, 2));
+            q.addAll(rest);
             queues.put(spec.name(), q);
             rounds.put(spec.name(), 0);
         }
@@ -220,14 +224,21 @@ final class CatalogBuilder {
     }
 
     private DemoTeam team(Layer layer, DemoDataset primary, SplittableRandom rng) {
-        if (layer == Layer.STAGING
-                || primary.team.name.equals("commerce_kr")
-                || Seeds.chance(rng, 0.8)) {
+        boolean crossTeam =
+                layer.ordinal() >= Layer.MART.ordinal()
+                        && !primary.team.name.equals("commerce_kr")
+                        && Seeds.chance(rng, 0.25);
+        if (!crossTeam) {
             return primary.team;
         }
-        // Another team builds on it: finance reports on everything, marketing on growth, etc.
-        List<DemoTeam> others = teams.stream().filter(t -> !t.name.equals("commerce_kr")).toList();
-        return Seeds.pick(rng, others);
+        // Other teams build marts and reports on it: finance on money, marketing on behaviour.
+        String consumer =
+                switch (primary.entity.kind()) {
+                    case ORDER, TRANSACTION, LEDGER, EMPLOYEE -> "finance";
+                    case EVENT, PERSON, CAMPAIGN -> "marketing";
+                    default -> primary.team.name;
+                };
+        return teams.stream().filter(t -> t.name.equals(consumer)).findFirst().orElseThrow();
     }
 
     private void addSecondaryUpstreams(DemoDataset d, SplittableRandom rng) {
@@ -412,8 +423,14 @@ final class CatalogBuilder {
                 options.addAll(plain);
             }
             case EXPORT -> {
+                // People go to the CRM and ad platforms, money to the ERP, the rest to partners.
                 List<String> targets =
-                        new ArrayList<>(List.of("crm", "partner_feed", "ads_audience", "erp"));
+                        new ArrayList<>(
+                                switch (e.kind()) {
+                                    case PERSON, KR_MEMBER -> List.of("crm", "ads_audience");
+                                    case EMPLOYEE, LEDGER, TRANSACTION -> List.of("erp");
+                                    default -> List.of("partner_feed", "erp");
+                                });
                 Seeds.shuffle(targets, rng);
                 for (String t : targets) {
                     options.add("exp_" + key + "_" + t);

@@ -210,6 +210,8 @@ final class Scenario {
                         d ->
                                 d.hourly()
                                         && d.layer != Layer.SOURCE
+                                        // enough rows that a 1% share is never rounded to 0
+                                        && d.baseRows >= 5_000
                                         && d.columns.stream()
                                                 .anyMatch(
                                                         c -> c.profiled() && c.nullable && !c.key));

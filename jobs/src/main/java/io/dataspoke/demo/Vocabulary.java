@@ -169,10 +169,14 @@ platform    | Platform       | UTC        | 0 | 0.8 | 0.55 | 0.68 | sam.patel, t
 commerce_kr | Commerce Korea | Asia/Seoul | 9 | 1.0 | 0.78 | 0.88 | jiwoo.park, minseo.choi, seojun.kang
 """;
 
-    /** Columns: team | key | singular | abbreviation | label | kind | Korean label. */
+    /**
+     * Columns: team | key | singular | abbreviation | label | kind | Korean label. The first two
+     * entities of a team are its core ones, present in every catalog.
+     */
     private static final String ENTITY_TABLE =
             """
 growth      | page_views               | page_view     | pv       | web and app page views            | EVENT
+growth      | users                    | user          | usr      | registered users                  | PERSON
 growth      | sessions                 | session       | sess     | user sessions                     | EVENT
 growth      | signups                  | signup        | sgnup    | account sign-ups                  | PERSON
 growth      | app_installs             | install       | inst     | mobile app installs               | EVENT
@@ -180,10 +184,9 @@ growth      | referrals                | referral      | refrl    | referral inv
 growth      | experiment_assignments   | assignment    | exp_asgn | A/B experiment assignments        | EVENT
 growth      | push_notifications       | push          | push     | push notifications sent           | EVENT
 growth      | search_queries           | search        | srch     | on-site search queries            | EVENT
-growth      | users                    | user          | usr      | registered users                  | PERSON
 commerce    | orders                   | order         | ord      | customer orders                   | ORDER
-commerce    | order_items              | order_item    | ord_itm  | order line items                  | ORDER
 commerce    | customers                | customer      | cust     | customers                         | PERSON
+commerce    | order_items              | order_item    | ord_itm  | order line items                  | ORDER
 commerce    | carts                    | cart          | crt      | shopping cart events              | EVENT
 commerce    | products                 | product       | prod     | product catalog entries           | PRODUCT
 commerce    | product_reviews          | review        | rvw      | product reviews                   | EVENT
@@ -199,6 +202,7 @@ payments    | settlements              | settlement    | sttl     | card scheme 
 payments    | disputes                 | dispute       | dsp      | payment disputes                  | TRANSACTION
 payments    | fraud_scores             | fraud_score   | frd_scr  | fraud model scores                | EVENT
 logistics   | shipments                | shipment      | shpmt    | outbound shipments                | SHIPMENT
+logistics   | couriers                 | courier       | crr      | couriers                          | PERSON
 logistics   | deliveries               | delivery      | dlvr     | last-mile delivery attempts       | SHIPMENT
 logistics   | parcels                  | parcel        | prcl     | parcels                           | SHIPMENT
 logistics   | returns                  | return        | rtn      | customer returns                  | SHIPMENT
@@ -206,31 +210,30 @@ logistics   | inventory_snapshots      | snapshot      | inv      | inventory sn
 logistics   | stock_movements          | movement      | stk_mvmt | stock movements between locations | INVENTORY
 logistics   | warehouses               | warehouse     | whse     | warehouses                        | PRODUCT
 logistics   | carriers                 | carrier       | carr     | carriers                          | PRODUCT
-logistics   | couriers                 | courier       | crr      | couriers                          | PERSON
 marketing   | campaigns                | campaign      | cmpgn    | marketing campaigns               | CAMPAIGN
+marketing   | leads                    | lead          | ld       | sales leads                       | PERSON
 marketing   | ad_spend                 | spend         | adspnd   | paid media ad spend               | CAMPAIGN
 marketing   | ad_impressions           | impression    | imp      | ad impressions                    | EVENT
 marketing   | ad_clicks                | click         | clk      | ad clicks                         | EVENT
 marketing   | email_sends              | email_send    | eml_snd  | marketing e-mails sent            | EVENT
-marketing   | leads                    | lead          | ld       | sales leads                       | PERSON
 marketing   | coupons                  | coupon        | cpn      | coupons                           | CAMPAIGN
 marketing   | audiences                | audience      | aud      | audience segments                 | CAMPAIGN
 marketing   | attribution_touches      | touch         | attr     | attribution touchpoints           | EVENT
 finance     | ledger_entries           | entry         | gl       | general ledger entries            | LEDGER
+finance     | payroll                  | payslip       | pyrl     | payroll payslips                  | EMPLOYEE
 finance     | revenue_recognition      | recognition   | rev_rec  | recognized revenue                | LEDGER
 finance     | operating_costs          | cost          | opex     | operating costs                   | LEDGER
 finance     | budgets                  | budget        | bdgt     | budgets by cost center            | LEDGER
 finance     | vendor_invoices          | invoice       | vnd_invc | vendor invoices                   | LEDGER
 finance     | tax_filings              | filing        | tax      | tax filings                       | LEDGER
 finance     | fx_rates                 | rate          | fx       | foreign exchange rates            | LEDGER
-finance     | payroll                  | payslip       | pyrl     | payroll payslips                  | EMPLOYEE
 finance     | employees                | employee      | emp      | employees                         | EMPLOYEE
 platform    | api_requests             | request       | api_req  | API gateway requests              | LOG
+platform    | user_accounts            | account       | acct     | platform user accounts            | PERSON
 platform    | audit_logs               | audit_event   | audit    | audit log events                  | LOG
 platform    | service_errors           | error         | err      | service errors                    | LOG
 platform    | deployments              | deployment    | dply     | service deployments               | LOG
 platform    | auth_events              | auth_event    | authn    | login and authentication events   | LOG
-platform    | user_accounts            | account       | acct     | platform user accounts            | PERSON
 platform    | feature_flag_evaluations | evaluation    | ff_eval  | feature flag evaluations          | LOG
 platform    | billing_usage            | usage         | bill_usg | metered billing usage             | LEDGER
 commerce_kr | kr_members               | member        | kr_mbr   | Korean marketplace members        | KR_MEMBER   | 회원
