@@ -138,8 +138,12 @@ final class CatalogBuilder {
         Map<String, List<Entity>> queues = new LinkedHashMap<>();
         Map<String, Integer> rounds = new LinkedHashMap<>();
         for (Vocabulary.TeamSpec spec : Vocabulary.TEAMS) {
-            List<Entity> q = new ArrayList<>(spec.entities());
-            Seeds.shuffle(q, rng);
+            // The team's two core entities come first (orders and customers, members and orders
+            // ...), so every catalog has them and their PII columns; the rest in random order.
+            List<Entity> rest = new ArrayList<>(spec.entities().subList(2, spec.entities().size()));
+            Seeds.shuffle(rest, rng);
+            List<Entity> q = new ArrayList<>(spec.entities().subList(0, 2));
+            q.addAll(rest);
             queues.put(spec.name(), q);
             rounds.put(spec.name(), 0);
         }
@@ -220,14 +224,21 @@ final class CatalogBuilder {
     }
 
     private DemoTeam team(Layer layer, DemoDataset primary, SplittableRandom rng) {
-        if (layer == Layer.STAGING
-                || primary.team.name.equals("commerce_kr")
-                || Seeds.chance(rng, 0.8)) {
+        boolean crossTeam =
+                layer.ordinal() >= Layer.MART.ordinal()
+                        && !primary.team.name.equals("commerce_kr")
+                        && Seeds.chance(rng, 0.25);
+        if (!crossTeam) {
             return primary.team;
         }
-        // Another team builds on it: finance reports on everything, marketing on growth, etc.
-        List<DemoTeam> others = teams.stream().filter(t -> !t.name.equals("commerce_kr")).toList();
-        return Seeds.pick(rng, others);
+        // Other teams build marts and reports on it: finance on money, marketing on behaviour.
+        String consumer =
+                switch (primary.entity.kind()) {
+                    case ORDER, TRANSACTION, LEDGER, EMPLOYEE -> "finance";
+                    case EVENT, PERSON, CAMPAIGN -> "marketing";
+                    default -> primary.team.name;
+                };
+        return teams.stream().filter(t -> t.name.equals(consumer)).findFirst().orElseThrow();
     }
 
     private void addSecondaryUpstreams(DemoDataset d, SplittableRandom rng) {
@@ -264,27 +275,45 @@ final class CatalogBuilder {
 
     // ---------------------------------------------------------------- cadence
 
+    /** Share of datasets loaded hourly, whatever the seed, which keeps the record count steady. */
+    static final double HOURLY_SHARE = 0.28;
+
     /**
-     * Kafka topics load hourly; an hourly primary upstream keeps its consumers hourly with a
-     * probability that falls with each layer, so about 30% of datasets end up hourly.
+     * Kafka topics load hourly. Other datasets become hourly in order of a random score weighted by
+     * layer (staging most, exports least), but only once their primary upstream is hourly, until
+     * {@link #HOURLY_SHARE} of the catalog is hourly.
      */
     private void assignCadences() {
         SplittableRandom rng = Seeds.rng(seed, "cadence");
+        double[] score = new double[datasets.size()];
         for (DemoDataset d : datasets) {
-            double p =
+            double weight =
                     switch (d.layer) {
-                        case SOURCE ->
-                                "kafka".equals(d.platform)
-                                        ? 1.0
-                                        : "postgres".equals(d.platform) ? 0.25 : 0.1;
-                        case STAGING -> 0.9;
-                        case INTERMEDIATE -> 0.75;
-                        case MART -> 0.55;
+                        case SOURCE -> "postgres".equals(d.platform) ? 0.3 : 0.1;
+                        case STAGING -> 1.0;
+                        case INTERMEDIATE -> 0.8;
+                        case MART -> 0.6;
                         case REPORT -> 0.35;
-                        case EXPORT -> 0.25;
+                        case EXPORT -> 0.3;
                     };
-            boolean eligible = d.layer == Layer.SOURCE || d.primary().hourly();
-            d.cadence = eligible && Seeds.chance(rng, p) ? Cadence.HOURLY : Cadence.DAILY;
+            score[d.index] = weight * rng.nextDouble();
+            d.cadence = "kafka".equals(d.platform) ? Cadence.HOURLY : Cadence.DAILY;
+        }
+        long hourly = datasets.stream().filter(DemoDataset::hourly).count();
+        long target = Math.round(datasets.size() * HOURLY_SHARE);
+        while (hourly < target) {
+            DemoDataset best = null;
+            for (DemoDataset d : datasets) {
+                boolean eligible = !d.hourly() && (d.layer == Layer.SOURCE || d.primary().hourly());
+                if (eligible && (best == null || score[d.index] > score[best.index])) {
+                    best = d;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            best.cadence = Cadence.HOURLY;
+            hourly++;
         }
     }
 
@@ -394,8 +423,14 @@ final class CatalogBuilder {
                 options.addAll(plain);
             }
             case EXPORT -> {
+                // People go to the CRM and ad platforms, money to the ERP, the rest to partners.
                 List<String> targets =
-                        new ArrayList<>(List.of("crm", "partner_feed", "ads_audience", "erp"));
+                        new ArrayList<>(
+                                switch (e.kind()) {
+                                    case PERSON, KR_MEMBER -> List.of("crm", "ads_audience");
+                                    case EMPLOYEE, LEDGER, TRANSACTION -> List.of("erp");
+                                    default -> List.of("partner_feed", "erp");
+                                });
                 Seeds.shuffle(targets, rng);
                 for (String t : targets) {
                     options.add("exp_" + key + "_" + t);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -177,6 +178,15 @@ final class LoadPlanner {
                 && scheduled < scenario.schemaRestoredAt) {
             DemoDataset upstream = chain.get(hop - 1);
             if (hop == 1) {
+                // The job that reads the changed table fails the way its engine reports it.
+                if ("snowflake".equals(d.platform)) {
+                    return "net.snowflake.client.jdbc.SnowflakeSQLException: SQL compilation error:"
+                            + " error line 1 at position 7 invalid identifier '"
+                            + scenario.removedColumn.toUpperCase(Locale.ROOT)
+                            + "' (reading "
+                            + upstream.name
+                            + ")";
+                }
                 return "org.apache.spark.sql.AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION]"
                         + " A column or function parameter with name `"
                         + scenario.removedColumn

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,32 @@ final class Scenario {
     static final double NULL_BASELINE = 0.01;
     static final int FAILED_RUNS = 4;
     static final double GAP_SHARE = 0.35;
+
+    /** How common each gap is once every type has been placed: description and column docs most. */
+    private static final List<GapType> WEIGHTED_GAPS =
+            List.of(
+                    GapType.MISSING_DESCRIPTION,
+                    GapType.MISSING_DESCRIPTION,
+                    GapType.MISSING_DESCRIPTION,
+                    GapType.PLACEHOLDER_DESCRIPTION,
+                    GapType.PLACEHOLDER_DESCRIPTION,
+                    GapType.DESCRIPTION_EQUALS_NAME,
+                    GapType.DESCRIPTION_EQUALS_NAME,
+                    GapType.NO_OWNER,
+                    GapType.NO_OWNER,
+                    GapType.NO_TAGS_OR_TERMS,
+                    GapType.NO_TAGS_OR_TERMS,
+                    GapType.NO_DOMAIN,
+                    GapType.NO_DOMAIN,
+                    GapType.LOW_COLUMN_DOC_COVERAGE,
+                    GapType.LOW_COLUMN_DOC_COVERAGE,
+                    GapType.LOW_COLUMN_DOC_COVERAGE,
+                    GapType.UNTAGGED_PII,
+                    GapType.UNTAGGED_PII,
+                    GapType.NAMING_VIOLATION,
+                    GapType.DEPRECATED_WITHOUT_REPLACEMENT,
+                    GapType.MISSING_LINEAGE,
+                    GapType.MISSING_LINEAGE);
 
     final DemoConfig config;
     final long startMillis;
@@ -183,6 +210,8 @@ final class Scenario {
                         d ->
                                 d.hourly()
                                         && d.layer != Layer.SOURCE
+                                        // enough rows that a 1% share is never rounded to 0
+                                        && d.baseRows >= 5_000
                                         && d.columns.stream()
                                                 .anyMatch(
                                                         c -> c.profiled() && c.nullable && !c.key));
@@ -427,32 +456,36 @@ final class Scenario {
             }
         }
         int target = (int) Math.round(catalog.datasets().size() * GAP_SHARE) - gapped;
-        GapType[] types = GapType.values();
-        int cursor = 0;
-        for (int i = 0; i < target && i < pool.size(); i++) {
-            DemoDataset d = pool.get(i);
-            int n = docs.nextInt(100) < 70 ? 1 : docs.nextInt(100) < 75 ? 2 : 3;
-            Set<GapType> chosen = new LinkedHashSet<>();
-            for (int attempt = 0; chosen.size() < n && attempt < 40; attempt++) {
-                // Round-robin first so every gap type shows up at least twice, then at random.
-                boolean roundRobin = cursor < 2 * types.length;
-                GapType type =
-                        roundRobin
-                                ? types[cursor % types.length]
-                                : types[docs.nextInt(types.length)];
-                if (applicable(d, type) && !chosen.contains(type)) {
-                    chosen.add(type);
-                    if (roundRobin) {
-                        cursor++;
-                    }
-                } else {
-                    GapType other = types[docs.nextInt(types.length)];
-                    if (applicable(d, other)) {
-                        chosen.add(other);
+        List<DemoDataset> chosen = new ArrayList<>(pool.subList(0, Math.min(target, pool.size())));
+        List<Set<GapType>> gaps = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            gaps.add(EnumSet.noneOf(GapType.class));
+        }
+        // Every gap type twice first, each on the next dataset it applies to, then 1-3 at random.
+        int next = 0;
+        for (int round = 0; round < 2; round++) {
+            for (GapType type : GapType.values()) {
+                for (int k = 0; k < chosen.size(); k++) {
+                    int i = (next + k) % chosen.size();
+                    if (gaps.get(i).isEmpty() && applicable(chosen.get(i), type)) {
+                        gaps.get(i).add(type);
+                        next = i + 1;
+                        break;
                     }
                 }
             }
-            for (GapType type : chosen) {
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            DemoDataset d = chosen.get(i);
+            Set<GapType> set = gaps.get(i);
+            int n = docs.nextInt(100) < 70 ? 1 : docs.nextInt(100) < 75 ? 2 : 3;
+            for (int attempt = 0; set.size() < n && attempt < 40; attempt++) {
+                GapType type = Seeds.pick(docs, WEIGHTED_GAPS);
+                if (applicable(d, type)) {
+                    set.add(type);
+                }
+            }
+            for (GapType type : set) {
                 inject(d, type, docs);
             }
         }

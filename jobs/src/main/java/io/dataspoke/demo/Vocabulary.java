@@ -1,12 +1,14 @@
 package io.dataspoke.demo;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The words the demo organisation is made of: teams, the business entities each team owns, and the
- * column archetypes of each kind of entity. Plain data, in a fixed order, so generation only ever
- * picks from lists by index.
+ * column archetypes of each kind of entity. Plain data in fixed order (generation only picks from
+ * lists by index), written as text tables so it reads like a data dictionary.
  */
 final class Vocabulary {
 
@@ -88,21 +90,8 @@ final class Vocabulary {
         }
     }
 
-    /** A column archetype; {@code %s} in a description is replaced by the entity's label. */
-    record ColumnSpec(String name, Type type, String description, Pii pii, boolean nullable) {
-        static ColumnSpec of(String name, Type type, String description) {
-            return new ColumnSpec(name, type, description, Pii.NONE, false);
-        }
-
-        static ColumnSpec nullable(String name, Type type, String description) {
-            return new ColumnSpec(name, type, description, Pii.NONE, true);
-        }
-
-        static ColumnSpec pii(
-                String name, Type type, Pii pii, boolean nullable, String description) {
-            return new ColumnSpec(name, type, description, pii, nullable);
-        }
-    }
+    /** A column archetype; {@code %s} in a measure's description stands for the entity label. */
+    record ColumnSpec(String name, Type type, String description, Pii pii, boolean nullable) {}
 
     /** The shape of an entity's data, which decides its columns and measures. */
     enum Kind {
@@ -138,7 +127,7 @@ final class Vocabulary {
      * @param singular used for ids ({@code <singular>_id}) and descriptions
      * @param abbrev the warehouse abbreviation used in cryptic names ({@code fct_ord_dly})
      * @param label a human phrase for descriptions
-     * @param korean the Korean label, for the Korean team's bilingual descriptions
+     * @param korean the Korean label, for the Korean team's bilingual descriptions; null otherwise
      */
     record Entity(
             String key, String singular, String abbrev, String label, Kind kind, String korean) {
@@ -147,7 +136,13 @@ final class Vocabulary {
         }
     }
 
-    /** A team of the organisation and what it owns. */
+    /**
+     * A team of the organisation and what it owns.
+     *
+     * @param weight relative number of source datasets
+     * @param weekendLow lowest Saturday volume of its datasets, relative to a Monday
+     * @param weekendHigh highest Saturday volume of its datasets, relative to a Monday
+     */
     record TeamSpec(
             String name,
             String displayName,
@@ -159,451 +154,100 @@ final class Vocabulary {
             List<String> people,
             List<Entity> entities) {}
 
-    static Entity e(String key, String singular, String abbrev, String label, Kind kind) {
-        return new Entity(key, singular, abbrev, label, kind, null);
-    }
+    /**
+     * Columns: name | display name | timezone | UTC offset | weight | weekend low | high | people.
+     */
+    private static final String TEAM_TABLE =
+            """
+growth      | Growth         | UTC        | 0 | 1.1 | 0.72 | 0.82 | alice.kim, ben.okafor, chloe.martin
+commerce    | Commerce       | UTC        | 0 | 1.2 | 0.70 | 0.80 | daniel.ortiz, emma.schmidt, farid.haddad
+payments    | Payments       | UTC        | 0 | 1.1 | 0.66 | 0.76 | grace.lee, hiro.tanaka, isabel.costa
+logistics   | Logistics      | UTC        | 0 | 1.0 | 0.60 | 0.72 | jonas.berg, keiko.sato, liam.walsh
+marketing   | Marketing      | UTC        | 0 | 1.0 | 0.68 | 0.80 | maria.garcia, noah.fischer, olivia.brown
+finance     | Finance        | UTC        | 0 | 0.9 | 0.50 | 0.62 | paul.nguyen, quinn.adams, rosa.silva
+platform    | Platform       | UTC        | 0 | 0.8 | 0.55 | 0.68 | sam.patel, tara.jensen, umar.rahman
+commerce_kr | Commerce Korea | Asia/Seoul | 9 | 1.0 | 0.78 | 0.88 | jiwoo.park, minseo.choi, seojun.kang
+""";
 
-    static Entity kr(
-            String key, String singular, String abbrev, String label, Kind kind, String korean) {
-        return new Entity(key, singular, abbrev, label, kind, korean);
-    }
+    /**
+     * Columns: team | key | singular | abbreviation | label | kind | Korean label. The first two
+     * entities of a team are its core ones, present in every catalog.
+     */
+    private static final String ENTITY_TABLE =
+            """
+growth      | page_views               | page_view     | pv       | web and app page views            | EVENT
+growth      | users                    | user          | usr      | registered users                  | PERSON
+growth      | sessions                 | session       | sess     | user sessions                     | EVENT
+growth      | signups                  | signup        | sgnup    | account sign-ups                  | PERSON
+growth      | app_installs             | install       | inst     | mobile app installs               | EVENT
+growth      | referrals                | referral      | refrl    | referral invitations              | EVENT
+growth      | experiment_assignments   | assignment    | exp_asgn | A/B experiment assignments        | EVENT
+growth      | push_notifications       | push          | push     | push notifications sent           | EVENT
+growth      | search_queries           | search        | srch     | on-site search queries            | EVENT
+commerce    | orders                   | order         | ord      | customer orders                   | ORDER
+commerce    | customers                | customer      | cust     | customers                         | PERSON
+commerce    | order_items              | order_item    | ord_itm  | order line items                  | ORDER
+commerce    | carts                    | cart          | crt      | shopping cart events              | EVENT
+commerce    | products                 | product       | prod     | product catalog entries           | PRODUCT
+commerce    | product_reviews          | review        | rvw      | product reviews                   | EVENT
+commerce    | stores                   | store         | str      | stores and storefronts            | PRODUCT
+commerce    | wishlists                | wishlist_item | wshlst   | wishlist items                    | EVENT
+commerce    | promotions               | promotion     | promo    | price promotions                  | CAMPAIGN
+payments    | transactions             | transaction   | txn      | payment transactions              | TRANSACTION
+payments    | card_authorizations      | authorization | auth     | card authorization requests       | TRANSACTION
+payments    | refunds                  | refund        | rfnd     | refunds                           | TRANSACTION
+payments    | chargebacks              | chargeback    | cb       | chargebacks                       | TRANSACTION
+payments    | payouts                  | payout        | pyout    | merchant payouts                  | TRANSACTION
+payments    | settlements              | settlement    | sttl     | card scheme settlements           | LEDGER
+payments    | disputes                 | dispute       | dsp      | payment disputes                  | TRANSACTION
+payments    | fraud_scores             | fraud_score   | frd_scr  | fraud model scores                | EVENT
+logistics   | shipments                | shipment      | shpmt    | outbound shipments                | SHIPMENT
+logistics   | couriers                 | courier       | crr      | couriers                          | PERSON
+logistics   | deliveries               | delivery      | dlvr     | last-mile delivery attempts       | SHIPMENT
+logistics   | parcels                  | parcel        | prcl     | parcels                           | SHIPMENT
+logistics   | returns                  | return        | rtn      | customer returns                  | SHIPMENT
+logistics   | inventory_snapshots      | snapshot      | inv      | inventory snapshots               | INVENTORY
+logistics   | stock_movements          | movement      | stk_mvmt | stock movements between locations | INVENTORY
+logistics   | warehouses               | warehouse     | whse     | warehouses                        | PRODUCT
+logistics   | carriers                 | carrier       | carr     | carriers                          | PRODUCT
+marketing   | campaigns                | campaign      | cmpgn    | marketing campaigns               | CAMPAIGN
+marketing   | leads                    | lead          | ld       | sales leads                       | PERSON
+marketing   | ad_spend                 | spend         | adspnd   | paid media ad spend               | CAMPAIGN
+marketing   | ad_impressions           | impression    | imp      | ad impressions                    | EVENT
+marketing   | ad_clicks                | click         | clk      | ad clicks                         | EVENT
+marketing   | email_sends              | email_send    | eml_snd  | marketing e-mails sent            | EVENT
+marketing   | coupons                  | coupon        | cpn      | coupons                           | CAMPAIGN
+marketing   | audiences                | audience      | aud      | audience segments                 | CAMPAIGN
+marketing   | attribution_touches      | touch         | attr     | attribution touchpoints           | EVENT
+finance     | ledger_entries           | entry         | gl       | general ledger entries            | LEDGER
+finance     | payroll                  | payslip       | pyrl     | payroll payslips                  | EMPLOYEE
+finance     | revenue_recognition      | recognition   | rev_rec  | recognized revenue                | LEDGER
+finance     | operating_costs          | cost          | opex     | operating costs                   | LEDGER
+finance     | budgets                  | budget        | bdgt     | budgets by cost center            | LEDGER
+finance     | vendor_invoices          | invoice       | vnd_invc | vendor invoices                   | LEDGER
+finance     | tax_filings              | filing        | tax      | tax filings                       | LEDGER
+finance     | fx_rates                 | rate          | fx       | foreign exchange rates            | LEDGER
+finance     | employees                | employee      | emp      | employees                         | EMPLOYEE
+platform    | api_requests             | request       | api_req  | API gateway requests              | LOG
+platform    | user_accounts            | account       | acct     | platform user accounts            | PERSON
+platform    | audit_logs               | audit_event   | audit    | audit log events                  | LOG
+platform    | service_errors           | error         | err      | service errors                    | LOG
+platform    | deployments              | deployment    | dply     | service deployments               | LOG
+platform    | auth_events              | auth_event    | authn    | login and authentication events   | LOG
+platform    | feature_flag_evaluations | evaluation    | ff_eval  | feature flag evaluations          | LOG
+platform    | billing_usage            | usage         | bill_usg | metered billing usage             | LEDGER
+commerce_kr | kr_members               | member        | kr_mbr   | Korean marketplace members        | KR_MEMBER   | 회원
+commerce_kr | kr_orders                | order         | kr_ord   | Korean marketplace orders         | KR_ORDER    | 주문
+commerce_kr | kr_payments              | payment       | kr_pmt   | Korean marketplace payments       | TRANSACTION | 결제
+commerce_kr | kr_deliveries            | delivery      | kr_dlvr  | Korean marketplace deliveries     | SHIPMENT    | 배송
+commerce_kr | kr_reviews               | review        | kr_rvw   | Korean marketplace product reviews | EVENT      | 상품 리뷰
+commerce_kr | kr_coupons               | coupon        | kr_cpn   | Korean marketplace coupons        | CAMPAIGN    | 쿠폰
+commerce_kr | kr_points                | point_txn     | kr_pnt   | Korean loyalty point transactions | LEDGER      | 포인트 적립과 사용
+commerce_kr | kr_sellers               | seller        | kr_slr   | Korean marketplace sellers        | KR_MEMBER   | 판매자
+commerce_kr | kr_app_events            | app_event     | kr_evt   | Korean marketplace app events     | EVENT       | 앱 이벤트
+""";
 
-    static final List<TeamSpec> TEAMS =
-            List.of(
-                    new TeamSpec(
-                            "growth",
-                            "Growth",
-                            "UTC",
-                            0,
-                            1.1,
-                            0.72,
-                            0.82,
-                            List.of("alice.kim", "ben.okafor", "chloe.martin"),
-                            List.of(
-                                    e(
-                                            "page_views",
-                                            "page_view",
-                                            "pv",
-                                            "web and app page views",
-                                            Kind.EVENT),
-                                    e("sessions", "session", "sess", "user sessions", Kind.EVENT),
-                                    e(
-                                            "signups",
-                                            "signup",
-                                            "sgnup",
-                                            "account sign-ups",
-                                            Kind.PERSON),
-                                    e(
-                                            "app_installs",
-                                            "install",
-                                            "inst",
-                                            "mobile app installs",
-                                            Kind.EVENT),
-                                    e(
-                                            "referrals",
-                                            "referral",
-                                            "refrl",
-                                            "referral invitations",
-                                            Kind.EVENT),
-                                    e(
-                                            "experiment_assignments",
-                                            "assignment",
-                                            "exp_asgn",
-                                            "A/B experiment assignments",
-                                            Kind.EVENT),
-                                    e(
-                                            "push_notifications",
-                                            "push",
-                                            "push",
-                                            "push notifications sent",
-                                            Kind.EVENT),
-                                    e(
-                                            "search_queries",
-                                            "search",
-                                            "srch",
-                                            "on-site search queries",
-                                            Kind.EVENT),
-                                    e("users", "user", "usr", "registered users", Kind.PERSON))),
-                    new TeamSpec(
-                            "commerce",
-                            "Commerce",
-                            "UTC",
-                            0,
-                            1.2,
-                            0.7,
-                            0.8,
-                            List.of("daniel.ortiz", "emma.schmidt", "farid.haddad"),
-                            List.of(
-                                    e("orders", "order", "ord", "customer orders", Kind.ORDER),
-                                    e(
-                                            "order_items",
-                                            "order_item",
-                                            "ord_itm",
-                                            "order line items",
-                                            Kind.ORDER),
-                                    e("customers", "customer", "cust", "customers", Kind.PERSON),
-                                    e("carts", "cart", "crt", "shopping cart events", Kind.EVENT),
-                                    e(
-                                            "products",
-                                            "product",
-                                            "prod",
-                                            "product catalog entries",
-                                            Kind.PRODUCT),
-                                    e(
-                                            "product_reviews",
-                                            "review",
-                                            "rvw",
-                                            "product reviews",
-                                            Kind.EVENT),
-                                    e(
-                                            "stores",
-                                            "store",
-                                            "str",
-                                            "stores and storefronts",
-                                            Kind.PRODUCT),
-                                    e(
-                                            "wishlists",
-                                            "wishlist_item",
-                                            "wshlst",
-                                            "wishlist items",
-                                            Kind.EVENT),
-                                    e(
-                                            "promotions",
-                                            "promotion",
-                                            "promo",
-                                            "price promotions",
-                                            Kind.CAMPAIGN))),
-                    new TeamSpec(
-                            "payments",
-                            "Payments",
-                            "UTC",
-                            0,
-                            1.1,
-                            0.66,
-                            0.76,
-                            List.of("grace.lee", "hiro.tanaka", "isabel.costa"),
-                            List.of(
-                                    e(
-                                            "transactions",
-                                            "transaction",
-                                            "txn",
-                                            "payment transactions",
-                                            Kind.TRANSACTION),
-                                    e(
-                                            "card_authorizations",
-                                            "authorization",
-                                            "auth",
-                                            "card authorization requests",
-                                            Kind.TRANSACTION),
-                                    e("refunds", "refund", "rfnd", "refunds", Kind.TRANSACTION),
-                                    e(
-                                            "chargebacks",
-                                            "chargeback",
-                                            "cb",
-                                            "chargebacks",
-                                            Kind.TRANSACTION),
-                                    e(
-                                            "payouts",
-                                            "payout",
-                                            "pyout",
-                                            "merchant payouts",
-                                            Kind.TRANSACTION),
-                                    e(
-                                            "settlements",
-                                            "settlement",
-                                            "sttl",
-                                            "card scheme settlements",
-                                            Kind.LEDGER),
-                                    e(
-                                            "disputes",
-                                            "dispute",
-                                            "dsp",
-                                            "payment disputes",
-                                            Kind.TRANSACTION),
-                                    e(
-                                            "fraud_scores",
-                                            "fraud_score",
-                                            "frd_scr",
-                                            "fraud model scores",
-                                            Kind.EVENT))),
-                    new TeamSpec(
-                            "logistics",
-                            "Logistics",
-                            "UTC",
-                            0,
-                            1.0,
-                            0.6,
-                            0.72,
-                            List.of("jonas.berg", "keiko.sato", "liam.walsh"),
-                            List.of(
-                                    e(
-                                            "shipments",
-                                            "shipment",
-                                            "shpmt",
-                                            "outbound shipments",
-                                            Kind.SHIPMENT),
-                                    e(
-                                            "deliveries",
-                                            "delivery",
-                                            "dlvr",
-                                            "last-mile delivery attempts",
-                                            Kind.SHIPMENT),
-                                    e("parcels", "parcel", "prcl", "parcels", Kind.SHIPMENT),
-                                    e(
-                                            "returns",
-                                            "return",
-                                            "rtn",
-                                            "customer returns",
-                                            Kind.SHIPMENT),
-                                    e(
-                                            "inventory_snapshots",
-                                            "snapshot",
-                                            "inv",
-                                            "inventory snapshots",
-                                            Kind.INVENTORY),
-                                    e(
-                                            "stock_movements",
-                                            "movement",
-                                            "stk_mvmt",
-                                            "stock movements between locations",
-                                            Kind.INVENTORY),
-                                    e(
-                                            "warehouses",
-                                            "warehouse",
-                                            "whse",
-                                            "warehouses",
-                                            Kind.PRODUCT),
-                                    e("carriers", "carrier", "carr", "carriers", Kind.PRODUCT),
-                                    e("couriers", "courier", "crr", "couriers", Kind.PERSON))),
-                    new TeamSpec(
-                            "marketing",
-                            "Marketing",
-                            "UTC",
-                            0,
-                            1.0,
-                            0.68,
-                            0.8,
-                            List.of("maria.garcia", "noah.fischer", "olivia.brown"),
-                            List.of(
-                                    e(
-                                            "campaigns",
-                                            "campaign",
-                                            "cmpgn",
-                                            "marketing campaigns",
-                                            Kind.CAMPAIGN),
-                                    e(
-                                            "ad_spend",
-                                            "spend",
-                                            "adspnd",
-                                            "paid media ad spend",
-                                            Kind.CAMPAIGN),
-                                    e(
-                                            "ad_impressions",
-                                            "impression",
-                                            "imp",
-                                            "ad impressions",
-                                            Kind.EVENT),
-                                    e("ad_clicks", "click", "clk", "ad clicks", Kind.EVENT),
-                                    e(
-                                            "email_sends",
-                                            "email_send",
-                                            "eml_snd",
-                                            "marketing e-mails sent",
-                                            Kind.EVENT),
-                                    e("leads", "lead", "ld", "sales leads", Kind.PERSON),
-                                    e("coupons", "coupon", "cpn", "coupons", Kind.CAMPAIGN),
-                                    e(
-                                            "audiences",
-                                            "audience",
-                                            "aud",
-                                            "audience segments",
-                                            Kind.CAMPAIGN),
-                                    e(
-                                            "attribution_touches",
-                                            "touch",
-                                            "attr",
-                                            "attribution touchpoints",
-                                            Kind.EVENT))),
-                    new TeamSpec(
-                            "finance",
-                            "Finance",
-                            "UTC",
-                            0,
-                            0.9,
-                            0.5,
-                            0.62,
-                            List.of("paul.nguyen", "quinn.adams", "rosa.silva"),
-                            List.of(
-                                    e(
-                                            "ledger_entries",
-                                            "entry",
-                                            "gl",
-                                            "general ledger entries",
-                                            Kind.LEDGER),
-                                    e(
-                                            "revenue_recognition",
-                                            "recognition",
-                                            "rev_rec",
-                                            "recognized revenue",
-                                            Kind.LEDGER),
-                                    e(
-                                            "operating_costs",
-                                            "cost",
-                                            "opex",
-                                            "operating costs",
-                                            Kind.LEDGER),
-                                    e(
-                                            "budgets",
-                                            "budget",
-                                            "bdgt",
-                                            "budgets by cost center",
-                                            Kind.LEDGER),
-                                    e(
-                                            "vendor_invoices",
-                                            "invoice",
-                                            "vnd_invc",
-                                            "vendor invoices",
-                                            Kind.LEDGER),
-                                    e("tax_filings", "filing", "tax", "tax filings", Kind.LEDGER),
-                                    e(
-                                            "fx_rates",
-                                            "rate",
-                                            "fx",
-                                            "foreign exchange rates",
-                                            Kind.LEDGER),
-                                    e(
-                                            "payroll",
-                                            "payslip",
-                                            "pyrl",
-                                            "payroll payslips",
-                                            Kind.EMPLOYEE),
-                                    e("employees", "employee", "emp", "employees", Kind.EMPLOYEE))),
-                    new TeamSpec(
-                            "platform",
-                            "Platform",
-                            "UTC",
-                            0,
-                            0.8,
-                            0.55,
-                            0.68,
-                            List.of("sam.patel", "tara.jensen", "umar.rahman"),
-                            List.of(
-                                    e(
-                                            "api_requests",
-                                            "request",
-                                            "api_req",
-                                            "API gateway requests",
-                                            Kind.LOG),
-                                    e(
-                                            "audit_logs",
-                                            "audit_event",
-                                            "audit",
-                                            "audit log events",
-                                            Kind.LOG),
-                                    e("service_errors", "error", "err", "service errors", Kind.LOG),
-                                    e(
-                                            "deployments",
-                                            "deployment",
-                                            "dply",
-                                            "service deployments",
-                                            Kind.LOG),
-                                    e(
-                                            "auth_events",
-                                            "auth_event",
-                                            "authn",
-                                            "login and authentication events",
-                                            Kind.LOG),
-                                    e(
-                                            "user_accounts",
-                                            "account",
-                                            "acct",
-                                            "platform user accounts",
-                                            Kind.PERSON),
-                                    e(
-                                            "feature_flag_evaluations",
-                                            "evaluation",
-                                            "ff_eval",
-                                            "feature flag evaluations",
-                                            Kind.LOG),
-                                    e(
-                                            "billing_usage",
-                                            "usage",
-                                            "bill_usg",
-                                            "metered billing usage",
-                                            Kind.LEDGER))),
-                    new TeamSpec(
-                            "commerce_kr",
-                            "Commerce Korea",
-                            "Asia/Seoul",
-                            9,
-                            1.0,
-                            0.78,
-                            0.88,
-                            List.of("jiwoo.park", "minseo.choi", "seojun.kang"),
-                            List.of(
-                                    kr(
-                                            "kr_members",
-                                            "member",
-                                            "kr_mbr",
-                                            "Korean marketplace members",
-                                            Kind.KR_MEMBER,
-                                            "회원"),
-                                    kr(
-                                            "kr_orders",
-                                            "order",
-                                            "kr_ord",
-                                            "Korean marketplace orders",
-                                            Kind.KR_ORDER,
-                                            "주문"),
-                                    kr(
-                                            "kr_payments",
-                                            "payment",
-                                            "kr_pmt",
-                                            "Korean marketplace payments",
-                                            Kind.TRANSACTION,
-                                            "결제"),
-                                    kr(
-                                            "kr_deliveries",
-                                            "delivery",
-                                            "kr_dlvr",
-                                            "Korean marketplace deliveries",
-                                            Kind.SHIPMENT,
-                                            "배송"),
-                                    kr(
-                                            "kr_reviews",
-                                            "review",
-                                            "kr_rvw",
-                                            "Korean marketplace product reviews",
-                                            Kind.EVENT,
-                                            "상품 리뷰"),
-                                    kr(
-                                            "kr_coupons",
-                                            "coupon",
-                                            "kr_cpn",
-                                            "Korean marketplace coupons",
-                                            Kind.CAMPAIGN,
-                                            "쿠폰"),
-                                    kr(
-                                            "kr_points",
-                                            "point_txn",
-                                            "kr_pnt",
-                                            "Korean loyalty point transactions",
-                                            Kind.LEDGER,
-                                            "포인트 적립과 사용"),
-                                    kr(
-                                            "kr_sellers",
-                                            "seller",
-                                            "kr_slr",
-                                            "Korean marketplace sellers",
-                                            Kind.KR_MEMBER,
-                                            "판매자"),
-                                    kr(
-                                            "kr_app_events",
-                                            "app_event",
-                                            "kr_evt",
-                                            "Korean marketplace app events",
-                                            Kind.EVENT,
-                                            "앱 이벤트"))));
+    static final List<TeamSpec> TEAMS = teams();
 
     /** Analysts who query the warehouse (query logs); owners query too. */
     static final List<String> ANALYSTS =
@@ -626,488 +270,322 @@ final class Vocabulary {
                     "-",
                     "description");
 
-    /** Tokens that mark scratch tables; a name containing one breaks the naming convention. */
+    /** Words that mark scratch tables; a table name containing one breaks the naming convention. */
     static final List<String> SCRATCH_TOKENS =
             List.of("tmp", "temp", "test", "copy", "bak", "backup", "old", "final");
 
-    /** The columns of a raw entity of {@code kind}, id first. */
+    /**
+     * Raw columns per kind, after the entity's own id. Columns: name | type | personal data (- for
+     * none) | null or not null | description.
+     */
+    private static final Map<Kind, List<ColumnSpec>> SOURCE_COLUMNS = new EnumMap<>(Kind.class);
+
+    static {
+        SOURCE_COLUMNS.put(
+                Kind.EVENT,
+                columns(
+                        """
+event_ts         | TIMESTAMP | -          | not null | When the event happened on the client, in UTC.
+user_id          | STRING    | -          | null     | Signed-in user who triggered the event; null for anonymous traffic.
+session_id       | STRING    | -          | not null | Client session the event belongs to.
+device_type      | STRING    | -          | null     | Device class: ios, android or web.
+ip_address       | STRING    | IP_ADDRESS | null     | Client IP address as seen by the edge proxy.
+user_agent       | STRING    | -          | null     | Raw User-Agent header of the client.
+country_code     | STRING    | -          | null     | ISO 3166-1 alpha-2 country resolved from the IP address.
+app_version      | STRING    | -          | null     | Version of the app or web bundle that sent the event.
+event_properties | STRING    | -          | null     | Event-specific properties as a JSON object.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.PERSON,
+                columns(
+                        """
+email            | STRING    | EMAIL      | not null | Primary e-mail address, lower-cased.
+phone            | STRING    | PHONE      | null     | Mobile phone number in E.164 format.
+full_name        | STRING    | NAME       | not null | Full name as entered by the person.
+birth_date       | DATE      | BIRTH_DATE | null     | Date of birth, used for age verification.
+address          | STRING    | ADDRESS    | null     | Postal address (street, city, postcode).
+country_code     | STRING    | -          | null     | ISO 3166-1 alpha-2 country of residence.
+created_at       | TIMESTAMP | -          | not null | When the record was created, in UTC.
+marketing_opt_in | BOOLEAN   | -          | not null | Whether the person agreed to marketing messages.
+status           | STRING    | -          | not null | Lifecycle status: active, suspended or closed.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.EMPLOYEE,
+                columns(
+                        """
+employee_number  | STRING    | -          | not null | HR system employee number.
+full_name        | STRING    | NAME       | not null | Legal name of the employee.
+ssn              | STRING    | SSN        | null     | US social security number, for payroll tax reporting.
+birth_date       | DATE      | BIRTH_DATE | not null | Date of birth of the employee.
+home_address     | STRING    | ADDRESS    | null     | Home address for tax and mail.
+department       | STRING    | -          | not null | Department the employee belongs to.
+gross_pay_amount | DECIMAL   | -          | not null | Gross pay for the period, in the pay currency.
+currency         | STRING    | -          | not null | ISO 4217 currency of the amounts.
+pay_date         | DATE      | -          | null     | Date the pay was or will be disbursed.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.ORDER,
+                columns(
+                        """
+customer_id      | STRING    | -          | not null | Customer who placed the order.
+store_id         | STRING    | -          | not null | Storefront the order was placed in.
+order_ts         | TIMESTAMP | -          | not null | When the order was placed, in UTC.
+status           | STRING    | -          | not null | Order status: placed, paid, shipped, delivered, cancelled.
+currency         | STRING    | -          | not null | ISO 4217 currency of the amounts.
+gross_amount     | DECIMAL   | -          | not null | Amount before discounts, taxes included.
+discount_amount  | DECIMAL   | -          | null     | Total discount applied by promotions and coupons.
+net_amount       | DECIMAL   | -          | not null | Amount charged after discounts.
+payment_method   | STRING    | -          | null     | Payment method: card, wallet, bank_transfer, cod.
+shipping_address | STRING    | ADDRESS    | null     | Delivery address given at checkout.
+coupon_code      | STRING    | -          | null     | Coupon code redeemed on the order, if any.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.TRANSACTION,
+                columns(
+                        """
+customer_id      | STRING    | -           | not null | Paying customer.
+merchant_id      | STRING    | -           | not null | Merchant account that receives the funds.
+amount           | DECIMAL   | -           | not null | Transaction amount in the transaction currency.
+currency         | STRING    | -           | not null | ISO 4217 currency of the amount.
+status           | STRING    | -           | not null | Processing status: approved, declined, pending, reversed.
+card_number      | STRING    | CARD_NUMBER | null     | Primary account number; tokenized except in legacy flows.
+card_bin         | STRING    | -           | null     | First six digits of the card, identifying the issuer.
+created_at       | TIMESTAMP | -           | not null | When the transaction was created, in UTC.
+processor        | STRING    | -           | not null | Payment processor that handled the transaction.
+decline_code     | STRING    | -           | null     | Issuer decline reason code; null when approved.
+ip_address       | STRING    | IP_ADDRESS  | null     | IP address of the paying device.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.SHIPMENT,
+                columns(
+                        """
+order_id          | STRING    | -       | not null | Order the shipment fulfils.
+carrier_code      | STRING    | -       | not null | Carrier handling the shipment.
+warehouse_id      | STRING    | -       | not null | Warehouse the shipment left from.
+shipped_at        | TIMESTAMP | -       | not null | When the shipment was handed to the carrier, in UTC.
+delivered_at      | TIMESTAMP | -       | null     | When the shipment was delivered; null while in transit.
+weight_kg         | DOUBLE    | -       | null     | Billed weight in kilograms.
+recipient_name    | STRING    | NAME    | not null | Name of the recipient.
+recipient_address | STRING    | ADDRESS | not null | Delivery address of the recipient.
+recipient_phone   | STRING    | PHONE   | null     | Phone number the courier calls.
+status            | STRING    | -       | not null | Shipment status: created, in_transit, delivered, failed.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.INVENTORY,
+                columns(
+                        """
+sku               | STRING    | -       | not null | Stock keeping unit.
+warehouse_id      | STRING    | -       | not null | Warehouse holding the stock.
+quantity          | LONG      | -       | not null | Units on hand or moved.
+reserved_quantity | LONG      | -       | null     | Units reserved for open orders.
+movement_type     | STRING    | -       | null     | Kind of movement: receipt, pick, transfer, adjustment.
+snapshot_ts       | TIMESTAMP | -       | not null | Time the quantity was observed, in UTC.
+unit_cost         | DECIMAL   | -       | null     | Landed cost per unit.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.PRODUCT,
+                columns(
+                        """
+name              | STRING    | -       | not null | Display name.
+category          | STRING    | -       | null     | Category in the merchandising hierarchy.
+brand             | STRING    | -       | null     | Brand or operator name.
+list_price        | DECIMAL   | -       | null     | List price before promotions.
+currency          | STRING    | -       | null     | ISO 4217 currency of the price.
+is_active         | BOOLEAN   | -       | not null | Whether it is currently active.
+updated_at        | TIMESTAMP | -       | not null | Last change to the record, in UTC.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.CAMPAIGN,
+                columns(
+                        """
+campaign_name     | STRING    | -       | not null | Human-readable name.
+channel           | STRING    | -       | not null | Marketing channel: search, social, display, email, affiliate.
+start_date        | DATE      | -       | not null | First day it runs.
+end_date          | DATE      | -       | null     | Last day it runs; null when open-ended.
+budget_amount     | DECIMAL   | -       | null     | Approved budget.
+spend_amount      | DECIMAL   | -       | not null | Amount spent so far.
+currency          | STRING    | -       | not null | ISO 4217 currency of the amounts.
+objective         | STRING    | -       | null     | Goal: awareness, acquisition, retention.
+updated_at        | TIMESTAMP | -       | not null | Last change to the record, in UTC.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.LEDGER,
+                columns(
+                        """
+account_id        | STRING    | -       | not null | General ledger account.
+cost_center       | STRING    | -       | null     | Cost center charged.
+posted_at         | TIMESTAMP | -       | not null | When the entry was posted, in UTC.
+debit_amount      | DECIMAL   | -       | not null | Debit amount in the entry currency.
+credit_amount     | DECIMAL   | -       | not null | Credit amount in the entry currency.
+currency          | STRING    | -       | not null | ISO 4217 currency of the amounts.
+fiscal_period     | STRING    | -       | not null | Fiscal period, e.g. FY26-P01.
+source_system     | STRING    | -       | not null | System that produced the entry.
+memo              | STRING    | -       | null     | Free-text memo of the entry.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.LOG,
+                columns(
+                        """
+ts                | TIMESTAMP | -          | not null | When the event was logged, in UTC.
+service           | STRING    | -          | not null | Service that logged the event.
+endpoint          | STRING    | -          | null     | HTTP route or RPC method.
+status_code       | LONG      | -          | null     | HTTP status code of the response.
+latency_ms        | LONG      | -          | null     | Server-side latency in milliseconds.
+user_id           | STRING    | -          | null     | Authenticated user, if any.
+ip_address        | STRING    | IP_ADDRESS | null     | Caller IP address.
+region            | STRING    | -          | not null | Cloud region that served the request.
+trace_id          | STRING    | -          | null     | Distributed tracing id.
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.KR_MEMBER,
+                columns(
+                        """
+회원명            | STRING    | NAME        | not null | 회원 이름 (member's full name).
+주민번호          | STRING    | NATIONAL_ID | null     | 주민등록번호 (resident registration number); legacy column kept for identity verification.
+전화번호          | STRING    | PHONE       | not null | 휴대전화 번호 (mobile phone number).
+이메일            | STRING    | EMAIL       | null     | 이메일 주소 (e-mail address).
+주소              | STRING    | ADDRESS     | null     | 기본 배송 주소 (default delivery address).
+생년월일          | DATE      | BIRTH_DATE  | null     | 생년월일 (date of birth).
+grade             | STRING    | -           | not null | 회원 등급 (membership grade): 일반, 실버, 골드, VIP.
+joined_at         | TIMESTAMP | -           | not null | 가입 일시 (sign-up time), in UTC.
+marketing_consent | BOOLEAN   | -           | not null | 마케팅 수신 동의 여부 (marketing consent).
+"""));
+        SOURCE_COLUMNS.put(
+                Kind.KR_ORDER,
+                columns(
+                        """
+member_id         | STRING    | -       | not null | 주문한 회원 (ordering member).
+주문금액          | DECIMAL   | -       | not null | 주문 총액 (order total, KRW).
+결제수단          | STRING    | -       | not null | 결제 수단 (payment method): 카드, 계좌이체, 간편결제.
+배송지주소        | STRING    | ADDRESS | null     | 배송지 주소 (delivery address).
+전화번호          | STRING    | PHONE   | null     | 수령인 전화번호 (recipient phone number).
+ordered_at        | TIMESTAMP | -       | not null | 주문 일시 (order time), in UTC.
+status            | STRING    | -       | not null | 주문 상태 (order status).
+coupon_id         | STRING    | -       | null     | 사용한 쿠폰 (coupon used), if any.
+"""));
+    }
+
+    /** Measures of facts and reports per kind; {@code %s} is the entity label. */
+    private static final Map<Kind, List<ColumnSpec>> MEASURES = new EnumMap<>(Kind.class);
+
+    static {
+        MEASURES.put(
+                Kind.EVENT,
+                columns(
+                        """
+event_count        | LONG    | - | not null | Number of %s in the period.
+unique_users       | LONG    | - | not null | Distinct signed-in users behind the %s.
+unique_sessions    | LONG    | - | not null | Distinct sessions with %s.
+"""));
+        MEASURES.put(
+                Kind.PERSON,
+                columns(
+                        """
+new_count          | LONG    | - | not null | New %s created in the period.
+active_count       | LONG    | - | not null | Active %s at the end of the period.
+churned_count      | LONG    | - | not null | %s closed or churned in the period.
+"""));
+        MEASURES.put(
+                Kind.EMPLOYEE,
+                columns(
+                        """
+                        headcount          | LONG    | - | not null | Number of %s in the period.
+                        total_gross_pay    | DECIMAL | - | not null | Sum of gross pay of the %s.
+                        avg_gross_pay      | DECIMAL | - | not null | Average gross pay of the %s.
+                        """));
+        MEASURES.put(
+                Kind.ORDER,
+                columns(
+                        """
+order_count        | LONG    | - | not null | Number of %s.
+gross_amount       | DECIMAL | - | not null | Sum of gross amounts of the %s.
+net_amount         | DECIMAL | - | not null | Sum of net amounts of the %s after discounts.
+avg_order_value    | DOUBLE  | - | not null | Average net amount per order.
+"""));
+        MEASURES.put(
+                Kind.KR_ORDER,
+                columns(
+                        """
+order_count        | LONG    | - | not null | 주문 건수 (number of %s).
+주문금액_합계      | DECIMAL | - | not null | 주문금액 합계 (total order amount of the %s, KRW).
+avg_order_value    | DOUBLE  | - | not null | 평균 주문금액 (average order value, KRW).
+"""));
+        MEASURES.put(
+                Kind.TRANSACTION,
+                columns(
+                        """
+                        txn_count          | LONG    | - | not null | Number of %s.
+                        total_amount       | DECIMAL | - | not null | Sum of amounts of the %s.
+                        approved_count     | LONG    | - | not null | Approved %s.
+                        approval_rate      | DOUBLE  | - | not null | Share of %s approved, 0 to 1.
+                        """));
+        MEASURES.put(
+                Kind.SHIPMENT,
+                columns(
+                        """
+shipment_count     | LONG    | - | not null | Number of %s.
+delivered_count    | LONG    | - | not null | %s delivered in the period.
+on_time_rate       | DOUBLE  | - | not null | Share of %s delivered by the promised date.
+avg_transit_hours  | DOUBLE  | - | not null | Average hours from hand-over to delivery.
+"""));
+        MEASURES.put(
+                Kind.INVENTORY,
+                columns(
+                        """
+total_quantity     | LONG    | - | not null | Units on hand across %s.
+reserved_quantity  | LONG    | - | not null | Units reserved for open orders.
+stockout_sku_count | LONG    | - | not null | SKUs with zero units available.
+"""));
+        MEASURES.put(
+                Kind.PRODUCT,
+                columns(
+                        """
+                        active_count       | LONG    | - | not null | Active %s.
+                        avg_list_price     | DECIMAL | - | not null | Average list price of the %s.
+                        """));
+        MEASURES.put(
+                Kind.CAMPAIGN,
+                columns(
+                        """
+impressions        | LONG    | - | not null | Impressions served for the %s.
+clicks             | LONG    | - | not null | Clicks on the %s.
+spend_amount       | DECIMAL | - | not null | Amount spent on the %s.
+ctr                | DOUBLE  | - | not null | Click-through rate, clicks over impressions.
+"""));
+        MEASURES.put(
+                Kind.LEDGER,
+                columns(
+                        """
+                        entry_count        | LONG    | - | not null | Number of %s.
+                        debit_total        | DECIMAL | - | not null | Sum of debits of the %s.
+                        credit_total       | DECIMAL | - | not null | Sum of credits of the %s.
+                        net_amount         | DECIMAL | - | not null | Debits minus credits.
+                        """));
+        MEASURES.put(
+                Kind.LOG,
+                columns(
+                        """
+request_count      | LONG    | - | not null | Number of %s.
+error_count        | LONG    | - | not null | %s with a 5xx status or an error level.
+error_rate         | DOUBLE  | - | not null | Errors over all %s.
+p95_latency_ms     | LONG    | - | not null | 95th percentile latency in milliseconds.
+"""));
+    }
+
+    /** The columns of a raw entity: its id first, then its kind's columns. */
     static List<ColumnSpec> sourceColumns(Entity entity) {
-        String id = entity.idColumn();
         List<ColumnSpec> c = new ArrayList<>();
+        String id = entity.idColumn();
         c.add(
-                ColumnSpec.of(
+                new ColumnSpec(
                         id,
                         Type.STRING,
-                        "Unique identifier of the " + entity.singular().replace('_', ' ') + "."));
-        switch (entity.kind()) {
-            case EVENT -> {
-                c.add(
-                        ColumnSpec.of(
-                                "event_ts",
-                                Type.TIMESTAMP,
-                                "When the event happened on the client, in UTC."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "user_id",
-                                Type.STRING,
-                                "Signed-in user who triggered the event; null for anonymous"
-                                        + " traffic."));
-                c.add(
-                        ColumnSpec.of(
-                                "session_id", Type.STRING, "Client session the event belongs to."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "device_type", Type.STRING, "Device class: ios, android or web."));
-                c.add(
-                        ColumnSpec.pii(
-                                "ip_address",
-                                Type.STRING,
-                                Pii.IP_ADDRESS,
-                                true,
-                                "Client IP address as seen by the edge proxy."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "user_agent", Type.STRING, "Raw User-Agent header of the client."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "country_code",
-                                Type.STRING,
-                                "ISO 3166-1 alpha-2 country resolved from the IP address."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "app_version",
-                                Type.STRING,
-                                "Version of the app or web bundle that sent the event."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "event_properties",
-                                Type.STRING,
-                                "Event-specific properties as a JSON object."));
-            }
-            case PERSON -> {
-                c.add(
-                        ColumnSpec.pii(
-                                "email",
-                                Type.STRING,
-                                Pii.EMAIL,
-                                false,
-                                "Primary e-mail address, lower-cased."));
-                c.add(
-                        ColumnSpec.pii(
-                                "phone",
-                                Type.STRING,
-                                Pii.PHONE,
-                                true,
-                                "Mobile phone number in E.164 format."));
-                c.add(
-                        ColumnSpec.pii(
-                                "full_name",
-                                Type.STRING,
-                                Pii.NAME,
-                                false,
-                                "Full name as entered by the person."));
-                c.add(
-                        ColumnSpec.pii(
-                                "birth_date",
-                                Type.DATE,
-                                Pii.BIRTH_DATE,
-                                true,
-                                "Date of birth, used for age verification."));
-                c.add(
-                        ColumnSpec.pii(
-                                "address",
-                                Type.STRING,
-                                Pii.ADDRESS,
-                                true,
-                                "Postal address (street, city, postcode)."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "country_code",
-                                Type.STRING,
-                                "ISO 3166-1 alpha-2 country of residence."));
-                c.add(
-                        ColumnSpec.of(
-                                "created_at",
-                                Type.TIMESTAMP,
-                                "When the record was created, in UTC."));
-                c.add(
-                        ColumnSpec.of(
-                                "marketing_opt_in",
-                                Type.BOOLEAN,
-                                "Whether the person agreed to marketing messages."));
-                c.add(
-                        ColumnSpec.of(
-                                "status",
-                                Type.STRING,
-                                "Lifecycle status: active, suspended or closed."));
-            }
-            case EMPLOYEE -> {
-                c.add(ColumnSpec.of("employee_number", Type.STRING, "HR system employee number."));
-                c.add(
-                        ColumnSpec.pii(
-                                "full_name",
-                                Type.STRING,
-                                Pii.NAME,
-                                false,
-                                "Legal name of the employee."));
-                c.add(
-                        ColumnSpec.pii(
-                                "ssn",
-                                Type.STRING,
-                                Pii.SSN,
-                                true,
-                                "US social security number, for payroll tax reporting."));
-                c.add(
-                        ColumnSpec.pii(
-                                "birth_date",
-                                Type.DATE,
-                                Pii.BIRTH_DATE,
-                                false,
-                                "Date of birth of the employee."));
-                c.add(
-                        ColumnSpec.pii(
-                                "home_address",
-                                Type.STRING,
-                                Pii.ADDRESS,
-                                true,
-                                "Home address for tax and mail."));
-                c.add(
-                        ColumnSpec.of(
-                                "department", Type.STRING, "Department the employee belongs to."));
-                c.add(
-                        ColumnSpec.of(
-                                "gross_pay_amount",
-                                Type.DECIMAL,
-                                "Gross pay for the period, in the pay currency."));
-                c.add(ColumnSpec.of("currency", Type.STRING, "ISO 4217 currency of the amounts."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "pay_date", Type.DATE, "Date the pay was or will be disbursed."));
-            }
-            case ORDER -> {
-                c.add(ColumnSpec.of("customer_id", Type.STRING, "Customer who placed the order."));
-                c.add(
-                        ColumnSpec.of(
-                                "store_id", Type.STRING, "Storefront the order was placed in."));
-                c.add(
-                        ColumnSpec.of(
-                                "order_ts", Type.TIMESTAMP, "When the order was placed, in UTC."));
-                c.add(
-                        ColumnSpec.of(
-                                "status",
-                                Type.STRING,
-                                "Order status: placed, paid, shipped, delivered, cancelled."));
-                c.add(ColumnSpec.of("currency", Type.STRING, "ISO 4217 currency of the amounts."));
-                c.add(
-                        ColumnSpec.of(
-                                "gross_amount",
-                                Type.DECIMAL,
-                                "Amount before discounts, taxes included."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "discount_amount",
-                                Type.DECIMAL,
-                                "Total discount applied by promotions and coupons."));
-                c.add(ColumnSpec.of("net_amount", Type.DECIMAL, "Amount charged after discounts."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "payment_method",
-                                Type.STRING,
-                                "Payment method: card, wallet, bank_transfer, cod."));
-                c.add(
-                        ColumnSpec.pii(
-                                "shipping_address",
-                                Type.STRING,
-                                Pii.ADDRESS,
-                                true,
-                                "Delivery address given at checkout."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "coupon_code",
-                                Type.STRING,
-                                "Coupon code redeemed on the order, if any."));
-            }
-            case TRANSACTION -> {
-                c.add(ColumnSpec.of("customer_id", Type.STRING, "Paying customer."));
-                c.add(
-                        ColumnSpec.of(
-                                "merchant_id",
-                                Type.STRING,
-                                "Merchant account that receives the funds."));
-                c.add(
-                        ColumnSpec.of(
-                                "amount",
-                                Type.DECIMAL,
-                                "Transaction amount in the transaction currency."));
-                c.add(ColumnSpec.of("currency", Type.STRING, "ISO 4217 currency of the amount."));
-                c.add(
-                        ColumnSpec.of(
-                                "status",
-                                Type.STRING,
-                                "Processing status: approved, declined, pending, reversed."));
-                c.add(
-                        ColumnSpec.pii(
-                                "card_number",
-                                Type.STRING,
-                                Pii.CARD_NUMBER,
-                                true,
-                                "Primary account number; tokenized except in legacy flows."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "card_bin",
-                                Type.STRING,
-                                "First six digits of the card, identifying the issuer."));
-                c.add(
-                        ColumnSpec.of(
-                                "created_at",
-                                Type.TIMESTAMP,
-                                "When the transaction was created, in UTC."));
-                c.add(
-                        ColumnSpec.of(
-                                "processor",
-                                Type.STRING,
-                                "Payment processor that handled the transaction."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "decline_code",
-                                Type.STRING,
-                                "Issuer decline reason code; null when approved."));
-                c.add(
-                        ColumnSpec.pii(
-                                "ip_address",
-                                Type.STRING,
-                                Pii.IP_ADDRESS,
-                                true,
-                                "IP address of the paying device."));
-            }
-            case SHIPMENT -> {
-                c.add(ColumnSpec.of("order_id", Type.STRING, "Order the shipment fulfils."));
-                c.add(ColumnSpec.of("carrier_code", Type.STRING, "Carrier handling the shipment."));
-                c.add(
-                        ColumnSpec.of(
-                                "warehouse_id", Type.STRING, "Warehouse the shipment left from."));
-                c.add(
-                        ColumnSpec.of(
-                                "shipped_at",
-                                Type.TIMESTAMP,
-                                "When the shipment was handed to the carrier, in UTC."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "delivered_at",
-                                Type.TIMESTAMP,
-                                "When the shipment was delivered; null while in transit."));
-                c.add(ColumnSpec.nullable("weight_kg", Type.DOUBLE, "Billed weight in kilograms."));
-                c.add(
-                        ColumnSpec.pii(
-                                "recipient_name",
-                                Type.STRING,
-                                Pii.NAME,
-                                false,
-                                "Name of the recipient."));
-                c.add(
-                        ColumnSpec.pii(
-                                "recipient_address",
-                                Type.STRING,
-                                Pii.ADDRESS,
-                                false,
-                                "Delivery address of the recipient."));
-                c.add(
-                        ColumnSpec.pii(
-                                "recipient_phone",
-                                Type.STRING,
-                                Pii.PHONE,
-                                true,
-                                "Phone number the courier calls."));
-                c.add(
-                        ColumnSpec.of(
-                                "status",
-                                Type.STRING,
-                                "Shipment status: created, in_transit, delivered, failed."));
-            }
-            case INVENTORY -> {
-                c.add(ColumnSpec.of("sku", Type.STRING, "Stock keeping unit."));
-                c.add(ColumnSpec.of("warehouse_id", Type.STRING, "Warehouse holding the stock."));
-                c.add(ColumnSpec.of("quantity", Type.LONG, "Units on hand or moved."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "reserved_quantity", Type.LONG, "Units reserved for open orders."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "movement_type",
-                                Type.STRING,
-                                "Kind of movement: receipt, pick, transfer, adjustment."));
-                c.add(
-                        ColumnSpec.of(
-                                "snapshot_ts",
-                                Type.TIMESTAMP,
-                                "Time the quantity was observed, in UTC."));
-                c.add(ColumnSpec.nullable("unit_cost", Type.DECIMAL, "Landed cost per unit."));
-            }
-            case PRODUCT -> {
-                c.add(ColumnSpec.of("name", Type.STRING, "Display name."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "category",
-                                Type.STRING,
-                                "Category in the merchandising hierarchy."));
-                c.add(ColumnSpec.nullable("brand", Type.STRING, "Brand or operator name."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "list_price", Type.DECIMAL, "List price before promotions."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "currency", Type.STRING, "ISO 4217 currency of the price."));
-                c.add(ColumnSpec.of("is_active", Type.BOOLEAN, "Whether it is currently active."));
-                c.add(
-                        ColumnSpec.of(
-                                "updated_at",
-                                Type.TIMESTAMP,
-                                "Last change to the record, in UTC."));
-            }
-            case CAMPAIGN -> {
-                c.add(ColumnSpec.of("campaign_name", Type.STRING, "Human-readable name."));
-                c.add(
-                        ColumnSpec.of(
-                                "channel",
-                                Type.STRING,
-                                "Marketing channel: search, social, display, email, affiliate."));
-                c.add(ColumnSpec.of("start_date", Type.DATE, "First day it runs."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "end_date", Type.DATE, "Last day it runs; null when open-ended."));
-                c.add(ColumnSpec.nullable("budget_amount", Type.DECIMAL, "Approved budget."));
-                c.add(ColumnSpec.of("spend_amount", Type.DECIMAL, "Amount spent so far."));
-                c.add(ColumnSpec.of("currency", Type.STRING, "ISO 4217 currency of the amounts."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "objective",
-                                Type.STRING,
-                                "Goal: awareness, acquisition, retention."));
-                c.add(
-                        ColumnSpec.of(
-                                "updated_at",
-                                Type.TIMESTAMP,
-                                "Last change to the record, in UTC."));
-            }
-            case LEDGER -> {
-                c.add(ColumnSpec.of("account_id", Type.STRING, "General ledger account."));
-                c.add(ColumnSpec.nullable("cost_center", Type.STRING, "Cost center charged."));
-                c.add(
-                        ColumnSpec.of(
-                                "posted_at", Type.TIMESTAMP, "When the entry was posted, in UTC."));
-                c.add(
-                        ColumnSpec.of(
-                                "debit_amount",
-                                Type.DECIMAL,
-                                "Debit amount in the entry currency."));
-                c.add(
-                        ColumnSpec.of(
-                                "credit_amount",
-                                Type.DECIMAL,
-                                "Credit amount in the entry currency."));
-                c.add(ColumnSpec.of("currency", Type.STRING, "ISO 4217 currency of the amounts."));
-                c.add(ColumnSpec.of("fiscal_period", Type.STRING, "Fiscal period, e.g. FY26-P01."));
-                c.add(
-                        ColumnSpec.of(
-                                "source_system", Type.STRING, "System that produced the entry."));
-                c.add(ColumnSpec.nullable("memo", Type.STRING, "Free-text memo of the entry."));
-            }
-            case LOG -> {
-                c.add(ColumnSpec.of("ts", Type.TIMESTAMP, "When the event was logged, in UTC."));
-                c.add(ColumnSpec.of("service", Type.STRING, "Service that logged the event."));
-                c.add(ColumnSpec.nullable("endpoint", Type.STRING, "HTTP route or RPC method."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "status_code", Type.LONG, "HTTP status code of the response."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "latency_ms", Type.LONG, "Server-side latency in milliseconds."));
-                c.add(ColumnSpec.nullable("user_id", Type.STRING, "Authenticated user, if any."));
-                c.add(
-                        ColumnSpec.pii(
-                                "ip_address",
-                                Type.STRING,
-                                Pii.IP_ADDRESS,
-                                true,
-                                "Caller IP address."));
-                c.add(
-                        ColumnSpec.of(
-                                "region", Type.STRING, "Cloud region that served the request."));
-                c.add(ColumnSpec.nullable("trace_id", Type.STRING, "Distributed tracing id."));
-            }
-            case KR_MEMBER -> {
-                c.add(
-                        ColumnSpec.pii(
-                                "회원명",
-                                Type.STRING,
-                                Pii.NAME,
-                                false,
-                                "회원 이름 (member's full name)."));
-                c.add(
-                        ColumnSpec.pii(
-                                "주민번호",
-                                Type.STRING,
-                                Pii.NATIONAL_ID,
-                                true,
-                                "주민등록번호 (resident registration number); legacy column kept for"
-                                        + " identity verification."));
-                c.add(
-                        ColumnSpec.pii(
-                                "전화번호",
-                                Type.STRING,
-                                Pii.PHONE,
-                                false,
-                                "휴대전화 번호 (mobile phone number)."));
-                c.add(
-                        ColumnSpec.pii(
-                                "이메일", Type.STRING, Pii.EMAIL, true, "이메일 주소 (e-mail address)."));
-                c.add(
-                        ColumnSpec.pii(
-                                "주소",
-                                Type.STRING,
-                                Pii.ADDRESS,
-                                true,
-                                "기본 배송 주소 (default delivery address)."));
-                c.add(
-                        ColumnSpec.pii(
-                                "생년월일", Type.DATE, Pii.BIRTH_DATE, true, "생년월일 (date of birth)."));
-                c.add(
-                        ColumnSpec.of(
-                                "grade",
-                                Type.STRING,
-                                "회원 등급 (membership grade): 일반, 실버, 골드, VIP."));
-                c.add(ColumnSpec.of("joined_at", Type.TIMESTAMP, "가입 일시 (sign-up time), in UTC."));
-                c.add(
-                        ColumnSpec.of(
-                                "marketing_consent",
-                                Type.BOOLEAN,
-                                "마케팅 수신 동의 여부 (marketing consent)."));
-            }
-            case KR_ORDER -> {
-                c.add(ColumnSpec.of("member_id", Type.STRING, "주문한 회원 (ordering member)."));
-                c.add(ColumnSpec.of("주문금액", Type.DECIMAL, "주문 총액 (order total, KRW)."));
-                c.add(
-                        ColumnSpec.of(
-                                "결제수단", Type.STRING, "결제 수단 (payment method): 카드, 계좌이체, 간편결제."));
-                c.add(
-                        ColumnSpec.pii(
-                                "배송지주소",
-                                Type.STRING,
-                                Pii.ADDRESS,
-                                true,
-                                "배송지 주소 (delivery address)."));
-                c.add(
-                        ColumnSpec.pii(
-                                "전화번호",
-                                Type.STRING,
-                                Pii.PHONE,
-                                true,
-                                "수령인 전화번호 (recipient phone number)."));
-                c.add(ColumnSpec.of("ordered_at", Type.TIMESTAMP, "주문 일시 (order time), in UTC."));
-                c.add(ColumnSpec.of("status", Type.STRING, "주문 상태 (order status)."));
-                c.add(
-                        ColumnSpec.nullable(
-                                "coupon_id", Type.STRING, "사용한 쿠폰 (coupon used), if any."));
+                        "Unique identifier of the " + entity.singular().replace('_', ' ') + ".",
+                        Pii.NONE,
+                        false));
+        for (ColumnSpec spec : SOURCE_COLUMNS.get(entity.kind())) {
+            if (!spec.name().equals(id)) { // sessions: the id is also a generic event column
+                c.add(spec);
             }
         }
         return c;
@@ -1134,128 +612,62 @@ final class Vocabulary {
 
     /** Measures of a fact or report on {@code kind}; {@code %s} is the entity label. */
     static List<ColumnSpec> measures(Kind kind) {
-        return switch (kind) {
-            case EVENT ->
-                    List.of(
-                            ColumnSpec.of("event_count", Type.LONG, "Number of %s in the period."),
-                            ColumnSpec.of(
-                                    "unique_users",
-                                    Type.LONG,
-                                    "Distinct signed-in users behind the %s."),
-                            ColumnSpec.of(
-                                    "unique_sessions", Type.LONG, "Distinct sessions with %s."));
-            case PERSON, KR_MEMBER ->
-                    List.of(
-                            ColumnSpec.of("new_count", Type.LONG, "New %s created in the period."),
-                            ColumnSpec.of(
-                                    "active_count",
-                                    Type.LONG,
-                                    "Active %s at the end of the period."),
-                            ColumnSpec.of(
-                                    "churned_count",
-                                    Type.LONG,
-                                    "%s closed or churned in the period."));
-            case EMPLOYEE ->
-                    List.of(
-                            ColumnSpec.of("headcount", Type.LONG, "Number of %s in the period."),
-                            ColumnSpec.of(
-                                    "total_gross_pay", Type.DECIMAL, "Sum of gross pay of the %s."),
-                            ColumnSpec.of(
-                                    "avg_gross_pay", Type.DECIMAL, "Average gross pay of the %s."));
-            case ORDER ->
-                    List.of(
-                            ColumnSpec.of("order_count", Type.LONG, "Number of %s."),
-                            ColumnSpec.of(
-                                    "gross_amount",
-                                    Type.DECIMAL,
-                                    "Sum of gross amounts of the %s."),
-                            ColumnSpec.of(
-                                    "net_amount",
-                                    Type.DECIMAL,
-                                    "Sum of net amounts of the %s after discounts."),
-                            ColumnSpec.of(
-                                    "avg_order_value",
-                                    Type.DOUBLE,
-                                    "Average net amount per order."));
-            case KR_ORDER ->
-                    List.of(
-                            ColumnSpec.of("order_count", Type.LONG, "주문 건수 (number of %s)."),
-                            ColumnSpec.of(
-                                    "주문금액_합계",
-                                    Type.DECIMAL,
-                                    "주문금액 합계 (total order amount of the %s, KRW)."),
-                            ColumnSpec.of(
-                                    "avg_order_value",
-                                    Type.DOUBLE,
-                                    "평균 주문금액 (average order value, KRW)."));
-            case TRANSACTION ->
-                    List.of(
-                            ColumnSpec.of("txn_count", Type.LONG, "Number of %s."),
-                            ColumnSpec.of(
-                                    "total_amount", Type.DECIMAL, "Sum of amounts of the %s."),
-                            ColumnSpec.of("approved_count", Type.LONG, "Approved %s."),
-                            ColumnSpec.of(
-                                    "approval_rate", Type.DOUBLE, "Share of %s approved, 0 to 1."));
-            case SHIPMENT ->
-                    List.of(
-                            ColumnSpec.of("shipment_count", Type.LONG, "Number of %s."),
-                            ColumnSpec.of(
-                                    "delivered_count", Type.LONG, "%s delivered in the period."),
-                            ColumnSpec.of(
-                                    "on_time_rate",
-                                    Type.DOUBLE,
-                                    "Share of %s delivered by the promised date."),
-                            ColumnSpec.of(
-                                    "avg_transit_hours",
-                                    Type.DOUBLE,
-                                    "Average hours from hand-over to delivery."));
-            case INVENTORY ->
-                    List.of(
-                            ColumnSpec.of("total_quantity", Type.LONG, "Units on hand across %s."),
-                            ColumnSpec.of(
-                                    "reserved_quantity",
-                                    Type.LONG,
-                                    "Units reserved for open orders."),
-                            ColumnSpec.of(
-                                    "stockout_sku_count",
-                                    Type.LONG,
-                                    "SKUs with zero units available."));
-            case PRODUCT ->
-                    List.of(
-                            ColumnSpec.of("active_count", Type.LONG, "Active %s."),
-                            ColumnSpec.of(
-                                    "avg_list_price",
-                                    Type.DECIMAL,
-                                    "Average list price of the %s."));
-            case CAMPAIGN ->
-                    List.of(
-                            ColumnSpec.of(
-                                    "impressions", Type.LONG, "Impressions served for the %s."),
-                            ColumnSpec.of("clicks", Type.LONG, "Clicks on the %s."),
-                            ColumnSpec.of("spend_amount", Type.DECIMAL, "Amount spent on the %s."),
-                            ColumnSpec.of(
-                                    "ctr",
-                                    Type.DOUBLE,
-                                    "Click-through rate, clicks over impressions."));
-            case LEDGER ->
-                    List.of(
-                            ColumnSpec.of("entry_count", Type.LONG, "Number of %s."),
-                            ColumnSpec.of("debit_total", Type.DECIMAL, "Sum of debits of the %s."),
-                            ColumnSpec.of(
-                                    "credit_total", Type.DECIMAL, "Sum of credits of the %s."),
-                            ColumnSpec.of("net_amount", Type.DECIMAL, "Debits minus credits."));
-            case LOG ->
-                    List.of(
-                            ColumnSpec.of("request_count", Type.LONG, "Number of %s."),
-                            ColumnSpec.of(
-                                    "error_count",
-                                    Type.LONG,
-                                    "%s with a 5xx status or an error level."),
-                            ColumnSpec.of("error_rate", Type.DOUBLE, "Errors over all %s."),
-                            ColumnSpec.of(
-                                    "p95_latency_ms",
-                                    Type.LONG,
-                                    "95th percentile latency in milliseconds."));
-        };
+        return MEASURES.getOrDefault(
+                kind, MEASURES.get(kind == Kind.KR_MEMBER ? Kind.PERSON : kind));
+    }
+
+    private static List<TeamSpec> teams() {
+        List<TeamSpec> teams = new ArrayList<>();
+        List<String[]> entityRows = rows(ENTITY_TABLE);
+        for (String[] t : rows(TEAM_TABLE)) {
+            List<Entity> entities = new ArrayList<>();
+            for (String[] e : entityRows) {
+                if (e[0].equals(t[0])) {
+                    entities.add(
+                            new Entity(
+                                    e[1],
+                                    e[2],
+                                    e[3],
+                                    e[4],
+                                    Kind.valueOf(e[5]),
+                                    e.length > 6 ? e[6] : null));
+                }
+            }
+            teams.add(
+                    new TeamSpec(
+                            t[0],
+                            t[1],
+                            t[2],
+                            Integer.parseInt(t[3]),
+                            Double.parseDouble(t[4]),
+                            Double.parseDouble(t[5]),
+                            Double.parseDouble(t[6]),
+                            List.of(t[7].split(",\\s*")),
+                            List.copyOf(entities)));
+        }
+        return List.copyOf(teams);
+    }
+
+    private static List<ColumnSpec> columns(String table) {
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (String[] row : rows(table)) {
+            Pii pii = row[2].equals("-") ? Pii.NONE : Pii.valueOf(row[2]);
+            columns.add(
+                    new ColumnSpec(
+                            row[0], Type.valueOf(row[1]), row[4], pii, row[3].equals("null")));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static List<String[]> rows(String table) {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : table.strip().split("\n")) {
+            String[] cells = line.split("\\|", -1);
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = cells[i].strip();
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 }

@@ -192,7 +192,7 @@ class DemoCatalogTest {
                 truth.datasets().stream()
                         .filter(d -> d.cadence() == GroundTruth.Cadence.HOURLY)
                         .count();
-        assertThat(hourly / (double) truth.datasets().size()).isBetween(0.22, 0.38);
+        assertThat(hourly / (double) truth.datasets().size()).isBetween(0.27, 0.31);
         assertThat(truth.datasets())
                 .filteredOn(d -> d.platform().equals("kafka"))
                 .allSatisfy(d -> assertThat(d.cadence()).isEqualTo(GroundTruth.Cadence.HOURLY));

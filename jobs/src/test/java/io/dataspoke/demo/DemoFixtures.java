@@ -10,15 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 
 /**
- * The default demo history, generated and decoded once per test JVM, with the records decoded the
- * way a consumer would: Avro bodies read with the bundled schemas after the 5-byte Confluent
- * header, JSON values parsed.
+ * The default demo history, generated once per test JVM, and its records decoded the way a consumer
+ * decodes them: Avro bodies read with the bundled schemas after the 5-byte Confluent header, JSON
+ * values parsed. Records are indexed by key and decoded on demand, so a test pays only for the
+ * datasets it looks at.
  */
 final class DemoFixtures {
 
@@ -26,7 +29,7 @@ final class DemoFixtures {
     static final Topics TOPICS = Topics.DEFAULTS;
 
     private static DemoHistory history;
-    private static Decoded decoded;
+    private static Events events;
 
     private DemoFixtures() {}
 
@@ -37,11 +40,11 @@ final class DemoFixtures {
         return history;
     }
 
-    static synchronized Decoded decoded() {
-        if (decoded == null) {
-            decoded = decode(defaultHistory());
+    static synchronized Events events() {
+        if (events == null) {
+            events = new Events(defaultHistory());
         }
-        return decoded;
+        return events;
     }
 
     /** A MetadataChangeLog as decoded from its Avro body. */
@@ -62,85 +65,122 @@ final class DemoFixtures {
         String eventType() {
             return event.path("eventType").asText();
         }
-
-        String outputName() {
-            return event.path("outputs").path(0).path("name").asText();
-        }
     }
 
-    record Decoded(List<Mcl> mcls, List<Ece> eces, List<Run> runs, List<JsonNode> queries) {
+    /** The records of a history by topic and key, decoded when asked for. */
+    static final class Events {
+        private final Map<String, Map<String, List<DemoRecord>>> byTopicAndKey = new HashMap<>();
+        private final GenericDatumReader<GenericRecord> mclReader =
+                new GenericDatumReader<>(DataHubSchemas.metadataChangeLog());
+        private final GenericDatumReader<GenericRecord> peReader =
+                new GenericDatumReader<>(DataHubSchemas.platformEvent());
+
+        Events(DemoHistory h) {
+            for (DemoRecord r : h.records()) {
+                byTopicAndKey
+                        .computeIfAbsent(r.topic(), t -> new HashMap<>())
+                        .computeIfAbsent(r.keyString(), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
+
+        List<DemoRecord> records(String topic, String key) {
+            return byTopicAndKey.getOrDefault(topic, Map.of()).getOrDefault(key, List.of());
+        }
+
+        /** Versioned and time-series MCLs of one entity, in time order within each topic. */
+        List<Mcl> mcls(String urn) {
+            List<Mcl> out = new ArrayList<>();
+            records(TOPICS.versioned(), urn).forEach(r -> out.add(mcl(r)));
+            records(TOPICS.timeseries(), urn).forEach(r -> out.add(mcl(r)));
+            return out;
+        }
+
+        List<Mcl> versioned(String urn) {
+            return records(TOPICS.versioned(), urn).stream().map(this::mcl).toList();
+        }
+
         List<Mcl> timeseries(String urn, String aspect) {
-            return mcls.stream()
-                    .filter(
-                            m ->
-                                    m.timeseries()
-                                            && m.urn().equals(urn)
-                                            && m.aspectName().equals(aspect))
+            return records(TOPICS.timeseries(), urn).stream()
+                    .map(this::mcl)
+                    .filter(m -> m.aspectName().equals(aspect))
                     .toList();
         }
 
+        List<Ece> eces(String urn) {
+            return records(TOPICS.platformEvents(), urn).stream().map(this::ece).toList();
+        }
+
         List<Run> runsOf(String jobName) {
-            return runs.stream().filter(r -> r.key().equals(jobName)).toList();
+            return records(TOPICS.openLineage(), jobName).stream()
+                    .map(r -> new Run(r.keyString(), json(r.value()), r.timestampMillis()))
+                    .toList();
+        }
+
+        List<JsonNode> queries() {
+            List<JsonNode> out = new ArrayList<>();
+            byTopicAndKey
+                    .getOrDefault(TOPICS.queryLogs(), Map.of())
+                    .values()
+                    .forEach(list -> list.forEach(r -> out.add(json(r.value()))));
+            return out;
+        }
+
+        Map<String, List<DemoRecord>> keys(String topic) {
+            return byTopicAndKey.getOrDefault(topic, Map.of());
+        }
+
+        Mcl mcl(DemoRecord r) {
+            GenericRecord g = avro(mclReader, r.value());
+            return new Mcl(
+                    g.get("entityUrn").toString(),
+                    String.valueOf(g.get("aspectName")),
+                    g.get("changeType").toString(),
+                    aspectJson((GenericRecord) g.get("aspect")),
+                    aspectJson((GenericRecord) g.get("previousAspectValue")),
+                    r.timestampMillis(),
+                    r.topic().equals(TOPICS.timeseries()));
+        }
+
+        Ece ece(DemoRecord r) {
+            GenericRecord g = avro(peReader, r.value());
+            GenericRecord payload = (GenericRecord) g.get("payload");
+            return new Ece(
+                    g.get("name").toString(),
+                    json(text((ByteBuffer) payload.get("value"))),
+                    r.timestampMillis());
         }
     }
 
-    static Decoded decode(DemoHistory h) {
-        GenericDatumReader<GenericRecord> mclReader =
-                new GenericDatumReader<>(DataHubSchemas.metadataChangeLog());
-        GenericDatumReader<GenericRecord> peReader =
-                new GenericDatumReader<>(DataHubSchemas.platformEvent());
-        List<Mcl> mcls = new ArrayList<>();
-        List<Ece> eces = new ArrayList<>();
-        List<Run> runs = new ArrayList<>();
-        List<JsonNode> queries = new ArrayList<>();
+    static GenericRecord avro(GenericDatumReader<GenericRecord> reader, byte[] framed) {
         try {
-            for (DemoRecord r : h.records()) {
-                String topic = r.topic();
-                if (topic.equals(TOPICS.versioned()) || topic.equals(TOPICS.timeseries())) {
-                    GenericRecord g = avro(mclReader, r.value());
-                    mcls.add(
-                            new Mcl(
-                                    g.get("entityUrn").toString(),
-                                    String.valueOf(g.get("aspectName")),
-                                    g.get("changeType").toString(),
-                                    aspectJson((GenericRecord) g.get("aspect")),
-                                    aspectJson((GenericRecord) g.get("previousAspectValue")),
-                                    r.timestampMillis(),
-                                    topic.equals(TOPICS.timeseries())));
-                } else if (topic.equals(TOPICS.platformEvents())) {
-                    GenericRecord g = avro(peReader, r.value());
-                    GenericRecord payload = (GenericRecord) g.get("payload");
-                    eces.add(
-                            new Ece(
-                                    g.get("name").toString(),
-                                    JSON.readTree(text((ByteBuffer) payload.get("value"))),
-                                    r.timestampMillis()));
-                } else if (topic.equals(TOPICS.openLineage())) {
-                    runs.add(new Run(r.keyString(), JSON.readTree(r.value()), r.timestampMillis()));
-                } else {
-                    queries.add(JSON.readTree(r.value()));
-                }
-            }
+            return reader.read(
+                    null,
+                    DecoderFactory.get()
+                            .binaryDecoder(
+                                    framed,
+                                    ConfluentFraming.HEADER_SIZE,
+                                    framed.length - ConfluentFraming.HEADER_SIZE,
+                                    null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Decoded(mcls, eces, runs, queries);
     }
 
-    static GenericRecord avro(GenericDatumReader<GenericRecord> reader, byte[] framed)
-            throws IOException {
-        return reader.read(
-                null,
-                DecoderFactory.get()
-                        .binaryDecoder(
-                                framed,
-                                ConfluentFraming.HEADER_SIZE,
-                                framed.length - ConfluentFraming.HEADER_SIZE,
-                                null));
+    static JsonNode json(byte[] value) {
+        return json(new String(value, StandardCharsets.UTF_8));
     }
 
-    private static JsonNode aspectJson(GenericRecord aspect) throws IOException {
-        return aspect == null ? null : JSON.readTree(text((ByteBuffer) aspect.get("value")));
+    static JsonNode json(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode aspectJson(GenericRecord aspect) {
+        return aspect == null ? null : json(text((ByteBuffer) aspect.get("value")));
     }
 
     private static String text(ByteBuffer buffer) {

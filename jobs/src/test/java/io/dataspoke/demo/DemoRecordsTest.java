@@ -10,7 +10,6 @@ import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClientUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,18 +52,24 @@ class DemoRecordsTest {
 
     @Test
     void metadataChangeLogsAreKeyedByUrnAndCarryPegasusJson() {
-        DemoFixtures.Decoded decoded = DemoFixtures.decoded();
+        DemoFixtures.Events events = DemoFixtures.events();
         Set<String> urns = truth.datasets().stream().map(Dataset::urn).collect(Collectors.toSet());
-        Iterator<DemoRecord> records =
-                history.records().stream()
-                        .filter(r -> r.topic().startsWith("MetadataChangeLog"))
-                        .iterator();
-        for (Mcl mcl : decoded.mcls()) {
-            assertThat(records.next().keyString()).isEqualTo(mcl.urn());
-            assertThat(urns).contains(mcl.urn());
+        int decoded = 0;
+        for (DemoRecord r : history.records()) {
+            if (r.topic().startsWith("MetadataChangeLog") && decoded++ % 7 == 0) {
+                Mcl mcl = events.mcl(r);
+                assertThat(r.keyString()).isEqualTo(mcl.urn());
+                assertThat(urns).contains(mcl.urn());
+                assertThat(mcl.timeseries())
+                        .isEqualTo(r.topic().equals(Topics.DEFAULTS.timeseries()));
+                assertThat(mcl.aspect() != null || mcl.changeType().equals("DELETE")).isTrue();
+            }
         }
+        assertThat(decoded).isGreaterThan(100_000);
+
+        List<Mcl> mcls = events.mcls(truth.controls().get(0));
         Mcl schema =
-                decoded.mcls().stream()
+                mcls.stream()
                         .filter(m -> m.aspectName().equals("schemaMetadata"))
                         .findFirst()
                         .orElseThrow();
@@ -72,14 +77,12 @@ class DemoRecordsTest {
         assertThat(field.path("fieldPath").asText()).isNotEmpty();
         assertThat(field.path("type").path("type").fieldNames().next())
                 .startsWith("com.linkedin.schema.");
+        assertThat(field.path("nativeDataType").asText()).isNotEmpty();
         assertThat(schema.aspect().path("platform").asText()).startsWith("urn:li:dataPlatform:");
 
         Mcl ownership =
-                decoded.mcls().stream()
-                        .filter(
-                                m ->
-                                        m.aspectName().equals("ownership")
-                                                && m.aspect().path("owners").size() > 0)
+                mcls.stream()
+                        .filter(m -> m.aspectName().equals("ownership"))
                         .findFirst()
                         .orElseThrow();
         assertThat(ownership.aspect().path("owners").path(0).path("owner").asText())
@@ -88,7 +91,7 @@ class DemoRecordsTest {
                 .isEqualTo("TECHNICAL_OWNER");
 
         Mcl profile =
-                decoded.mcls().stream()
+                mcls.stream()
                         .filter(m -> m.aspectName().equals("datasetProfile"))
                         .findFirst()
                         .orElseThrow();
@@ -96,12 +99,13 @@ class DemoRecordsTest {
         assertThat(profile.aspect().path("timestampMillis").asLong())
                 .isEqualTo(profile.timestamp());
         assertThat(profile.aspect().path("rowCount").asLong()).isPositive();
-        assertThat(profile.aspect().path("columnCount").asLong()).isPositive();
+        assertThat(profile.aspect().path("columnCount").asLong())
+                .isEqualTo(schema.aspect().path("fields").size());
         JsonNode fp = profile.aspect().path("fieldProfiles").path(0);
         assertThat(fp.has("fieldPath") && fp.has("nullCount") && fp.has("nullProportion")).isTrue();
 
         Mcl operation =
-                decoded.mcls().stream()
+                mcls.stream()
                         .filter(m -> m.aspectName().equals("operation"))
                         .findFirst()
                         .orElseThrow();
@@ -113,30 +117,54 @@ class DemoRecordsTest {
     }
 
     @Test
-    void everyLiveDatasetStartsWithItsVersionedAspects() {
-        Map<String, List<String>> aspects =
-                DemoFixtures.decoded().mcls().stream()
-                        .filter(
-                                m ->
-                                        !m.timeseries()
-                                                && m.timestamp()
-                                                        < truth.start().toEpochMilli() + 60_000)
-                        .collect(
-                                Collectors.groupingBy(
-                                        Mcl::urn,
-                                        Collectors.mapping(Mcl::aspectName, Collectors.toList())));
-        assertThat(aspects).hasSize(truth.datasets().size());
-        assertThat(aspects.values())
-                .allSatisfy(
-                        a ->
-                                assertThat(a)
-                                        .contains(
-                                                "datasetKey",
-                                                "datasetProperties",
-                                                "schemaMetadata",
-                                                "status"));
-        Set<String> all =
-                aspects.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+    void piiColumnsOfDocumentedDatasetsAreTaggedAndGapDatasetsAreNot() {
+        DemoFixtures.Events events = DemoFixtures.events();
+        for (Dataset d : truth.datasets()) {
+            if (d.piiColumns().isEmpty()) {
+                continue;
+            }
+            Set<String> tagged = new java.util.HashSet<>();
+            for (Mcl m : events.versioned(d.urn())) {
+                JsonNode fields =
+                        m.aspectName().equals("schemaMetadata")
+                                ? m.aspect().path("fields")
+                                : m.aspectName().equals("editableSchemaMetadata")
+                                        ? m.aspect().path("editableSchemaFieldInfo")
+                                        : null;
+                if (fields != null) {
+                    fields.forEach(
+                            f -> {
+                                if (f.path("globalTags").toString().contains("urn:li:tag:PII")) {
+                                    tagged.add(f.path("fieldPath").asText());
+                                }
+                            });
+                }
+            }
+            if (d.initialGaps().contains(GroundTruth.GapType.UNTAGGED_PII)) {
+                assertThat(tagged).as("PII tags of %s", d.name()).isEmpty();
+                assertThat(d.tags()).doesNotContain("PII");
+            } else {
+                assertThat(tagged).as("PII tags of %s", d.name()).containsAll(d.piiColumns());
+                assertThat(d.tags()).contains("PII");
+            }
+        }
+    }
+
+    @Test
+    void everyDatasetStartsWithItsVersionedAspects() {
+        DemoFixtures.Events events = DemoFixtures.events();
+        Set<String> all = new java.util.HashSet<>();
+        for (Dataset d : truth.datasets()) {
+            List<String> aspects =
+                    events.versioned(d.urn()).stream()
+                            .filter(m -> m.timestamp() < truth.start().toEpochMilli() + 60_000)
+                            .map(Mcl::aspectName)
+                            .toList();
+            assertThat(aspects)
+                    .as("aspects of %s", d.name())
+                    .contains("datasetKey", "datasetProperties", "schemaMetadata", "status");
+            all.addAll(aspects);
+        }
         assertThat(all)
                 .contains(
                         "editableDatasetProperties",
@@ -184,7 +212,7 @@ class DemoRecordsTest {
     @Test
     void queryLogsHaveTheShippersFieldsInOrderAndResolvableTables() {
         Set<String> urns = truth.datasets().stream().map(Dataset::urn).collect(Collectors.toSet());
-        List<JsonNode> queries = DemoFixtures.decoded().queries();
+        List<JsonNode> queries = DemoFixtures.events().queries();
         assertThat(queries).hasSizeGreaterThan(3 * 28);
         for (JsonNode q : queries) {
             List<String> fields = new ArrayList<>();

@@ -111,7 +111,7 @@ class DemoSeasonalityTest {
     }
 
     private static List<Mcl> profiles(Dataset d) {
-        return DemoFixtures.decoded().timeseries(d.urn(), "datasetProfile");
+        return DemoFixtures.events().timeseries(d.urn(), "datasetProfile");
     }
 
     private static String partition(Mcl profile) {
