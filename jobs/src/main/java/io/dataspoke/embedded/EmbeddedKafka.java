@@ -102,6 +102,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 EmbeddedKafka kafka = new EmbeddedKafka(server, dir, brokerPort);
                 try {
                     kafka.awaitBrokerRegistered();
+                    kafka.awaitGroupCoordinator();
                 } catch (RuntimeException e) {
                     kafka.close();
                     throw e;
@@ -246,6 +247,39 @@ public final class EmbeddedKafka implements AutoCloseable {
                                     + bootstrapServers()
                                     + " did not register within "
                                     + READY_TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka to start", e);
+        }
+    }
+
+    /**
+     * Makes the broker create and load {@code __consumer_offsets} now. It does so lazily, on the
+     * first group lookup; left until a Flink source commits its first offsets, that creation
+     * competes with the job for the CPU and the commits fail with CoordinatorNotAvailable for as
+     * long as it takes. One partition serves every group, so one lookup here is enough.
+     */
+    private void awaitGroupCoordinator() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = admin()) {
+            while (true) {
+                try {
+                    admin.listConsumerGroupOffsets("embedded-kafka-start")
+                            .partitionsToOffsetAndMetadata()
+                            .get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(
+                                "Kafka broker on "
+                                        + bootstrapServers()
+                                        + " had no group coordinator within "
+                                        + READY_TIMEOUT,
+                                e);
+                    }
                 }
                 Thread.sleep(50);
             }

@@ -139,6 +139,29 @@ class EmbeddedKafkaITCase {
         }
     }
 
+    /**
+     * The offsets topic exists, with a leader, before anyone asks for a group: otherwise the first
+     * commits of a job fail with CoordinatorNotAvailable while the broker creates it.
+     */
+    @Test
+    void groupCoordinatorIsReadyWhenStartReturns(@TempDir Path otherWorkDir) throws Exception {
+        try (EmbeddedKafka fresh = EmbeddedKafka.start(otherWorkDir);
+                Admin admin =
+                        Admin.create(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        fresh.bootstrapServers()))) {
+            var offsets =
+                    admin.describeTopics(List.of("__consumer_offsets"))
+                            .allTopicNames()
+                            .get()
+                            .get("__consumer_offsets");
+            assertThat(offsets.partitions())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.leader()).isNotNull());
+        }
+    }
+
     @Test
     void createTopicsIsIdempotentButRejectsAnotherPartitionCount() throws Exception {
         kafka.createTopics(List.of("embedded.twice", "embedded.twice"), 2);

@@ -56,10 +56,6 @@ class CheckpointRestoreITCase {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "Passes alone (42 s); under CPU contention a new consumer group's offset commits fail"
-                    + " with CoordinatorNotAvailable and the wait times out. Re-enable once the"
-                    + " embedded broker's group coordinator start-up is fixed (issue 2).")
     void restoredRunLeavesTheSameTablesAsAnUninterruptedOne() throws Exception {
         List<DemoRecord> records =
                 retarget(
