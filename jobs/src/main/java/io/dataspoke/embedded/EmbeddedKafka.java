@@ -165,6 +165,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
         p.put("auto.create.topics.enable", "false");
+        // Replayed histories carry their events' own timestamps, weeks old: under the default
+        // seven-day retention the broker's first retention check would delete them mid-run.
+        p.put("log.retention.ms", "-1");
         p.put("num.partitions", "1");
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");

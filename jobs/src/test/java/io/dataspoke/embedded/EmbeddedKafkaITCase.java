@@ -162,6 +162,25 @@ class EmbeddedKafkaITCase {
         }
     }
 
+    /** A replayed history is weeks old by its timestamps; the broker must never expire it. */
+    @Test
+    void topicsKeepOldRecordsForever() throws Exception {
+        kafka.createTopics(List.of("embedded.history"), 1);
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers()))) {
+            var topic =
+                    new org.apache.kafka.common.config.ConfigResource(
+                            org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
+                            "embedded.history");
+            var config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("retention.bytes").value()).isEqualTo("-1");
+        }
+    }
+
     @Test
     void createTopicsIsIdempotentButRejectsAnotherPartitionCount() throws Exception {
         kafka.createTopics(List.of("embedded.twice", "embedded.twice"), 2);
