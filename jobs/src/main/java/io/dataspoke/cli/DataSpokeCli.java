@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DataSpokeCli.Version.class,
         description = "Real-time data quality and metadata health beside a DataHub catalog.",
-        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            RunCommand.class,
+            MigrateCommand.class,
+            BenchCommand.class
+        })
 public final class DataSpokeCli {
 
     public static final int FAILED = 1;

@@ -80,6 +80,15 @@ public final class PostgresSinks {
                 error = EXCLUDED.error
             """;
 
+    /** Rows per JDBC batch when events arrive faster than the interval flushes them. */
+    static final int BATCH_SIZE = 1000;
+
+    /**
+     * A row waits at most this long in a writer before it is flushed; it bounds how stale Postgres
+     * is behind Kafka when traffic is light (see docs/benchmarks.md for the latency).
+     */
+    static final long BATCH_INTERVAL_MS = 50;
+
     private PostgresSinks() {}
 
     /** Upserts entity snapshots and deletes hard-deleted entities. */
@@ -108,8 +117,8 @@ public final class PostgresSinks {
                 .withQueryStatement(sql, binder)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder()
-                                .withBatchSize(1000)
-                                .withBatchIntervalMs(200)
+                                .withBatchSize(BATCH_SIZE)
+                                .withBatchIntervalMs(BATCH_INTERVAL_MS)
                                 .withMaxRetries(5)
                                 .build())
                 .buildAtLeastOnce(options.connection());

@@ -1,0 +1,91 @@
+package io.dataspoke.cli;
+
+import io.dataspoke.bench.IngestBench;
+import io.dataspoke.bench.IngestBenchResult;
+import io.dataspoke.demo.DemoConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dataspoke bench <name>}: benchmarks on the embedded stack (see docs/benchmarks.md). */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks on the embedded stack; results in docs/benchmarks.md.",
+        subcommands = {BenchCommand.Ingest.class})
+final class BenchCommand {
+
+    /** {@code dataspoke bench ingest}. */
+    @Command(
+            name = "ingest",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Throughput of Kafka -> decode -> RocksDB state -> Postgres against a bare"
+                            + " Kafka source over the same records, and produce-to-Postgres"
+                            + " latency percentiles.")
+    static final class Ingest implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed.")
+        long seed;
+
+        @Option(
+                names = "--datasets",
+                defaultValue = "300",
+                description = "Datasets in the replayed history (default ${DEFAULT-VALUE}).")
+        int datasets;
+
+        @Option(
+                names = "--days",
+                defaultValue = "28",
+                description = "Days of history (default ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "Rounds of each job; the median counts (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(
+                names = "--probes",
+                defaultValue = "1000",
+                description = "Latency probes (default ${DEFAULT-VALUE}).")
+        int probes;
+
+        @Option(
+                names = "--probe-rate",
+                defaultValue = "100",
+                description = "Probes per second (default ${DEFAULT-VALUE}).")
+        double probeRate;
+
+        @Option(names = "--work-dir", description = "Where the stack keeps its data.")
+        Path workDir;
+
+        @Option(names = "--json", description = "Print the result as JSON on the last line.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-bench-");
+            DemoConfig data = new DemoConfig(seed, datasets, days, DemoConfig.defaults().start());
+            IngestBenchResult result =
+                    IngestBench.run(
+                            new IngestBench.Options(data, rounds, probes, probeRate, dir),
+                            progress);
+            if (json) {
+                out.println(result.toJson());
+            } else {
+                result.print(out);
+            }
+            return 0;
+        }
+    }
+}
