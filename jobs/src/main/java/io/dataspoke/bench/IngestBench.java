@@ -40,10 +40,11 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * {@code dataspoke bench ingest}: the ingest job's throughput and latency on the embedded stack.
  *
  * <p>The demo's history is written to Kafka once. Then, in alternating rounds over the same
- * records, a bare job (Kafka source into a discarding sink) and the ingest job (decode, keyed
- * RocksDB state, upserts into a fresh Postgres database) each read all of it as a bounded job. A
- * round's time runs from the moment its last task is running to the moment the job finishes, as
- * Flink recorded them, so deployment is not counted. Latency is measured after, with the ingest job
+ * records, a bare job (Kafka source into a discarding sink), the ingest job with its outputs
+ * discarded (what decoding and keyed state cost) and the whole ingest job (decode, keyed RocksDB
+ * state, upserts into a fresh Postgres database) each read all of it as a bounded job. A round's
+ * time runs from the moment its last task is running to the moment the job finishes, as Flink
+ * recorded them, so deployment is not counted. Latency is measured after, with the ingest job
  * running unbounded on topics of its own (see {@link LatencyProbe}).
  */
 public final class IngestBench {
@@ -100,15 +101,18 @@ public final class IngestBench {
             out.printf("Replayed %,d records of the demo history into Kafka%n", records);
 
             List<Double> bare = new ArrayList<>();
+            List<Double> noSinks = new ArrayList<>();
             List<Double> ingest = new ArrayList<>();
             long[] rows = null;
             // Round 0 warms the JIT compiler up and is not counted.
             for (int round = 0; round <= options.rounds(); round++) {
                 double bareSeconds = bareRound(stack, round);
+                double noSinksSeconds = noSinksRound(stack, round);
                 PostgresOptions db = database(stack, "bench_round_" + round);
                 double ingestSeconds = ingestRound(stack, round, db);
                 if (round > 0) {
                     bare.add(bareSeconds);
+                    noSinks.add(noSinksSeconds);
                     ingest.add(ingestSeconds);
                 }
                 long[] written = rowCounts(db);
@@ -123,9 +127,10 @@ public final class IngestBench {
                 }
                 rows = written;
                 out.printf(
-                        "%s: bare source %,.0f records/s, ingest %,.0f records/s%n",
+                        "%s: bare source %,.0f, without sinks %,.0f, ingest %,.0f records/s%n",
                         round == 0 ? "Warm-up (not counted)" : "Round " + round,
                         records / bareSeconds,
+                        records / noSinksSeconds,
                         records / ingestSeconds);
             }
 
@@ -137,6 +142,7 @@ public final class IngestBench {
                     records,
                     options.rounds(),
                     records / median(bare),
+                    records / median(noSinks),
                     records / median(ingest),
                     median(bare) / median(ingest),
                     new IngestBenchResult.Rows(rows[0], rows[1], rows[2]),
@@ -155,6 +161,28 @@ public final class IngestBench {
                 .sinkTo(new DiscardingSink<>())
                 .name("Discard");
         return timeToFinish(stack.flink(), stack.flink().submit(env, "bench-bare-" + round));
+    }
+
+    /** The ingest job with every output discarded: what decoding and keyed state cost alone. */
+    private static double noSinksRound(EmbeddedStack stack, int round) throws Exception {
+        StreamExecutionEnvironment env = environment(stack);
+        IngestJob.Outputs outputs =
+                IngestJob.build(
+                        env.fromSource(
+                                        source(
+                                                stack,
+                                                Topics.DEFAULTS,
+                                                "bench-nosink-" + round,
+                                                true),
+                                        Sources.watermarks(),
+                                        "DataHub and pipeline topics")
+                                .uid("kafka-source"),
+                        new RecordDecoder(Topics.DEFAULTS, SchemaResolver.bundledOnly()));
+        outputs.entities().sinkTo(new DiscardingSink<>()).name("Discard entities");
+        outputs.metrics().sinkTo(new DiscardingSink<>()).name("Discard metrics");
+        outputs.runs().sinkTo(new DiscardingSink<>()).name("Discard runs");
+        outputs.deadLetters().sinkTo(new DiscardingSink<>()).name("Discard dead letters");
+        return timeToFinish(stack.flink(), stack.flink().submit(env, "bench-nosink-" + round));
     }
 
     private static double ingestRound(EmbeddedStack stack, int round, PostgresOptions db)

@@ -10,6 +10,8 @@ import java.io.PrintStream;
  * @param records records in each round (the whole replayed history)
  * @param rounds rounds of each job; throughput is the median round's
  * @param bareRecordsPerSecond a Kafka source into a discarding sink
+ * @param withoutSinksRecordsPerSecond the ingest job with its outputs discarded instead of written:
+ *     decoding and keyed state alone
  * @param ingestRecordsPerSecond the ingest job: decode, keyed RocksDB state, Postgres upserts
  * @param ratio ingest throughput as a share of the bare source's (1.0 = as fast as reading Kafka)
  * @param rows rows each ingest round left in Postgres (equal in every round)
@@ -19,6 +21,7 @@ public record IngestBenchResult(
         int records,
         int rounds,
         double bareRecordsPerSecond,
+        double withoutSinksRecordsPerSecond,
         double ingestRecordsPerSecond,
         double ratio,
         Rows rows,
@@ -44,6 +47,9 @@ public record IngestBenchResult(
         out.println();
         out.printf("DataSpoke ingest bench: %,d records, median of %d rounds%n", records, rounds);
         out.printf("  %-40s %,12.0f records/s%n", "Kafka source -> discard", bareRecordsPerSecond);
+        out.printf(
+                "  %-40s %,12.0f records/s%n",
+                "Kafka -> decode -> RocksDB -> discard", withoutSinksRecordsPerSecond);
         out.printf(
                 "  %-40s %,12.0f records/s%n",
                 "Kafka -> decode -> RocksDB -> Postgres", ingestRecordsPerSecond);
