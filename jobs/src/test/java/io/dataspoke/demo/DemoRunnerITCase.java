@@ -1,0 +1,60 @@
+package io.dataspoke.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataspoke.event.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo end to end, as {@code dataspoke demo} runs it but smaller: the summary it reads back
+ * from Postgres must account for every replayed record and agree with the ground truth.
+ */
+class DemoRunnerITCase {
+
+    @TempDir Path workDir;
+
+    @Test
+    void summaryAccountsForTheWholeHistory() throws Exception {
+        DemoConfig data = new DemoConfig(3, 60, 14, DemoConfig.defaults().start());
+        DemoHistory history = DemoGenerator.generate(data);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        DemoSummary summary =
+                DemoRunner.run(
+                        new DemoRunner.Options(data, 0, 0, workDir, false, false),
+                        new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.recordsByTopic().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(history.records().size());
+        assertThat(summary.runsByType().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(history.count(Topics.DEFAULTS.openLineage()));
+        assertThat(summary.deadLetters()).isZero();
+
+        GroundTruth truth = history.groundTruth();
+        long kept =
+                truth.datasets().stream()
+                        .filter(d -> d.lifecycle() != GroundTruth.Lifecycle.HARD_DELETED)
+                        .count();
+        long softDeleted =
+                truth.datasets().stream()
+                        .filter(d -> d.lifecycle() == GroundTruth.Lifecycle.SOFT_DELETED)
+                        .count();
+        assertThat(summary.entitiesByType()).containsEntry("dataset", kept);
+        assertThat(summary.softDeleted()).isEqualTo(softDeleted);
+        assertThat(summary.metricsBySource())
+                .containsOnlyKeys("datasetProfile", "operation", "openlineage", "query-log");
+        assertThat(Files.readString(Path.of(summary.groundTruthFile()))).isEqualTo(truth.toJson());
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains(summary.dashboardUrl());
+
+        JsonNode json = new ObjectMapper().readTree(summary.toJson());
+        assertThat(json.get("deadLetters").asLong()).isZero();
+        assertThat(json.at("/entitiesByType/dataset").asLong()).isEqualTo(kept);
+    }
+}
