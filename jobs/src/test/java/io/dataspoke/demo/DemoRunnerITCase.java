@@ -50,7 +50,7 @@ class DemoRunnerITCase {
         assertThat(summary.softDeleted()).isEqualTo(softDeleted);
         assertThat(summary.metricsBySource())
                 .containsOnlyKeys("datasetProfile", "operation", "openlineage", "query-log");
-        assertThat(Files.readString(Path.of(summary.groundTruthFile()))).isEqualTo(truth.toJson());
+        assertThat(GroundTruth.read(Path.of(summary.groundTruthFile()))).isEqualTo(truth);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(summary.dashboardUrl());
 
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
