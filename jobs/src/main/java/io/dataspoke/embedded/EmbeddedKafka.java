@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,13 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Exit;
@@ -331,6 +335,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
             }
             awaitLeaders(admin, wanted, partitions);
+            awaitServing(admin, wanted, partitions);
             if (!created.isEmpty()) {
                 LOG.info("Created Kafka topics {} with {} partition(s)", created, partitions);
             }
@@ -385,6 +390,37 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("Still missing: " + missing);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition answers for it. The controller's metadata names a
+     * leader a moment before that broker's replica manager takes the partition over; a producer
+     * sending in that moment gets NOT_LEADER_OR_FOLLOWER, and the idempotent producer of Kafka 3.4
+     * can then stay stuck on OUT_OF_ORDER_SEQUENCE until its delivery timeout. A ListOffsets
+     * request is served only by the partition's leader, so its success means producers are safe.
+     */
+    private static void awaitServing(Admin admin, Set<String> topics, int partitions)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : topics) {
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(latest)
+                        .all()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
             Thread.sleep(20);
         }
