@@ -63,6 +63,30 @@ public final class DatasetUrns {
         return value != null && value.startsWith(PREFIX + "(") && value.endsWith(")");
     }
 
+    /** The three parts of a dataset URN. */
+    public record Parts(String platform, String name, String env) {}
+
+    /**
+     * The platform (without {@code urn:li:dataPlatform:}), name and env of a dataset URN, null when
+     * {@code urn} is not one. Names may contain commas; platform and env cannot.
+     */
+    public static Parts parse(String urn) {
+        if (!isDatasetUrn(urn)) {
+            return null;
+        }
+        String inner = urn.substring(PREFIX.length() + 1, urn.length() - 1);
+        int first = inner.indexOf(',');
+        int last = inner.lastIndexOf(',');
+        if (first < 0 || last <= first) {
+            return null;
+        }
+        String platform = inner.substring(0, first);
+        if (platform.startsWith("urn:li:dataPlatform:")) {
+            platform = platform.substring("urn:li:dataPlatform:".length());
+        }
+        return new Parts(platform, inner.substring(first + 1, last), inner.substring(last + 1));
+    }
+
     /**
      * The DataHub URN (env PROD) of the OpenLineage dataset {@code (namespace, name)}.
      *
