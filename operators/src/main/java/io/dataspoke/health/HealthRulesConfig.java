@@ -217,20 +217,21 @@ public record HealthRulesConfig(Rules rules) implements Validated, Serializable 
             implements Serializable {
 
         /**
-         * Matched against the lower-cased column name, whole words between {@code _}: {@code
-         * customer_email} and {@code email_address} match, {@code shipment_id} does not.
+         * Matched against the lower-cased column name; the personal word must end the name (with a
+         * qualifier such as {@code _address} or {@code _number}): {@code customer_email} and {@code
+         * email_address} match, {@code email_send_id} and {@code shipment_id} do not.
          */
         static final List<String> DEFAULT_COLUMN_PATTERNS =
                 List.of(
-                        "(^|_)e_?mail(_|$)",
-                        "(^|_)(phone|mobile|telephone|tel)(_|$)",
-                        "(^|_)(ssn|social_security)(_|$)",
-                        "(^|_)birth|(^|_)(dob|birthday)(_|$)",
-                        "(^|_)address(_|$)",
-                        "(^|_)ip(_|$)",
-                        "(^|_)card(_no|_number|_num)?$|(^|_)(pan|iban)(_|$)",
+                        "(^|_)e_?mail(_address|_addr)?$",
+                        "(^|_)(phone|mobile|telephone|tel)(_no|_number|_num)?$",
+                        "(^|_)(ssn|social_security_number)$",
+                        "(^|_)(birth_?date|birth_?day|date_of_birth|dob)$",
+                        "(^|_)address(_line_?[0-9]*)?$",
+                        "(^|_)ip(_address|_addr)?$",
+                        "(^|_)card_?(no|number|num)$|(^|_)(pan|iban)$",
                         "(^|_)(full|first|last|middle|given|family|recipient|customer|member"
-                                + "|contact|user|person)_name(_|$)",
+                                + "|contact|user|person)_?name$",
                         "주민(등록)?번호|전화번호|휴대폰|핸드폰|이메일|주소|생년월일|회원명|성명|이름");
 
         static final Pii DEFAULT = new Pii(null, null, null, null, null, null);

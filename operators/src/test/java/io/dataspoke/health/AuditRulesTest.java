@@ -68,6 +68,8 @@ class AuditRulesTest {
                         + field("shipment_id", null)
                         + ","
                         + field("campaign_name", null)
+                        + ","
+                        + field("email_send_id", null)
                         + "]}";
         PiiRule rule = new PiiRule(RULES.pii());
         List<Violation> violations = rule.check(dataset("crm.members", schema));
