@@ -3,6 +3,7 @@ package io.dataspoke.jobs;
 import io.dataspoke.event.RawRecord;
 import io.dataspoke.event.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -46,12 +47,23 @@ public final class Sources {
             Start start,
             boolean bounded,
             Map<String, String> consumerProperties) {
+        return kafka(bootstrapServers, topics.all(), groupId, start, bounded, consumerProperties);
+    }
+
+    /** A source of raw records from some of the topics (a job that needs only change logs). */
+    public static KafkaSource<RawRecord> kafka(
+            String bootstrapServers,
+            List<String> topicNames,
+            String groupId,
+            Start start,
+            boolean bounded,
+            Map<String, String> consumerProperties) {
         Properties properties = new Properties();
         properties.putAll(consumerProperties);
         KafkaSourceBuilder<RawRecord> builder =
                 KafkaSource.<RawRecord>builder()
                         .setBootstrapServers(bootstrapServers)
-                        .setTopics(topics.all())
+                        .setTopics(topicNames)
                         .setGroupId(groupId)
                         .setDeserializer(new io.dataspoke.decode.RawRecordDeserializer())
                         .setProperties(properties)

@@ -1,8 +1,11 @@
 package io.dataspoke.sinks.postgres;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.event.DeadLetter;
 import io.dataspoke.event.PipelineRun;
 import io.dataspoke.event.RunDataset;
+import io.dataspoke.health.HealthReport;
 import io.dataspoke.ingest.DatasetMetric;
 import io.dataspoke.ingest.EntitySnapshot;
 import java.sql.PreparedStatement;
@@ -80,6 +83,46 @@ public final class PostgresSinks {
                 error = EXCLUDED.error
             """;
 
+    /** Upserts a dataset's current health; deletes the row when the dataset was hard-deleted. */
+    static final String HEALTH_SQL =
+            """
+            WITH hard_delete AS (
+                DELETE FROM dataset_health WHERE urn = ? AND ?
+            )
+            INSERT INTO dataset_health (urn, platform, name, score, violations, rules_broken,
+                                        owners, domain, removed, evaluated_at)
+            SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?
+            WHERE NOT ?
+            ON CONFLICT (urn) DO UPDATE SET
+                platform     = EXCLUDED.platform,
+                name         = EXCLUDED.name,
+                score        = EXCLUDED.score,
+                violations   = EXCLUDED.violations,
+                rules_broken = EXCLUDED.rules_broken,
+                owners       = EXCLUDED.owners,
+                domain       = EXCLUDED.domain,
+                removed      = EXCLUDED.removed,
+                evaluated_at = EXCLUDED.evaluated_at
+            WHERE dataset_health.evaluated_at <= EXCLUDED.evaluated_at
+            """;
+
+    static final String HEALTH_HISTORY_SQL =
+            """
+            INSERT INTO dataset_health_history (urn, evaluated_at, score, violations, rules_broken,
+                                                owners, domain, removed, hard_deleted)
+            VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+            ON CONFLICT (urn, evaluated_at) DO UPDATE SET
+                score        = EXCLUDED.score,
+                violations   = EXCLUDED.violations,
+                rules_broken = EXCLUDED.rules_broken,
+                owners       = EXCLUDED.owners,
+                domain       = EXCLUDED.domain,
+                removed      = EXCLUDED.removed,
+                hard_deleted = EXCLUDED.hard_deleted
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Rows per JDBC batch when events arrive faster than the interval flushes them. */
     static final int BATCH_SIZE = 1000;
 
@@ -109,6 +152,16 @@ public final class PostgresSinks {
     /** Records dead letters; the same record dead-lettered twice keeps one row. */
     public static JdbcSink<DeadLetter> deadLetters(PostgresOptions options) {
         return sink(DEAD_LETTERS_SQL, PostgresSinks::bindDeadLetter, options);
+    }
+
+    /** Keeps {@code dataset_health} current: upserts, and deletes hard-deleted datasets. */
+    public static JdbcSink<HealthReport> health(PostgresOptions options) {
+        return sink(HEALTH_SQL, PostgresSinks::bindHealth, options);
+    }
+
+    /** Appends each change of health outcome to {@code dataset_health_history}. */
+    public static JdbcSink<HealthReport> healthHistory(PostgresOptions options) {
+        return sink(HEALTH_HISTORY_SQL, PostgresSinks::bindHealthHistory, options);
     }
 
     private static <T> JdbcSink<T> sink(
@@ -170,6 +223,46 @@ public final class PostgresSinks {
         ps.setBytes(5, d.key());
         ps.setBytes(6, d.value());
         ps.setString(7, d.error());
+    }
+
+    static void bindHealth(PreparedStatement ps, HealthReport h) throws SQLException {
+        ps.setString(1, h.urn());
+        ps.setBoolean(2, h.hardDeleted());
+        ps.setString(3, h.urn());
+        ps.setString(4, h.platform());
+        ps.setString(5, h.name());
+        ps.setInt(6, h.score());
+        ps.setString(7, violationsJson(h));
+        ps.setArray(8, ps.getConnection().createArrayOf("text", h.ruleIds()));
+        ps.setArray(9, ps.getConnection().createArrayOf("text", h.owners()));
+        ps.setString(10, h.domain());
+        ps.setBoolean(11, h.removed());
+        ps.setObject(12, time(h.evaluatedMillis()));
+        ps.setBoolean(13, h.hardDeleted());
+    }
+
+    static void bindHealthHistory(PreparedStatement ps, HealthReport h) throws SQLException {
+        ps.setString(1, h.urn());
+        ps.setObject(2, time(h.evaluatedMillis()));
+        if (h.hardDeleted()) {
+            ps.setNull(3, Types.SMALLINT);
+        } else {
+            ps.setInt(3, h.score());
+        }
+        ps.setString(4, violationsJson(h));
+        ps.setArray(5, ps.getConnection().createArrayOf("text", h.ruleIds()));
+        ps.setArray(6, ps.getConnection().createArrayOf("text", h.owners()));
+        ps.setString(7, h.domain());
+        ps.setBoolean(8, h.removed());
+        ps.setBoolean(9, h.hardDeleted());
+    }
+
+    private static String violationsJson(HealthReport h) throws SQLException {
+        try {
+            return JSON.writeValueAsString(h.violations());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot write the violations of " + h.urn() + " as JSON", e);
+        }
     }
 
     private static String[] urns(RunDataset[] datasets) {
