@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stands in for Slack: an in-process HTTP server (the JDK's {@code com.sun.net.httpserver}) that
  * speaks the incoming-webhook protocol. It records every request and answers from a script, then
- * {@code 200 ok} once the script is used up. The webhook path carries a unique token, as Slack's
- * does, so that tests can check it never leaks.
+ * {@code 200 ok} (or the {@link #always} answer) once the script is used up. The webhook path
+ * carries a unique token, as Slack's does, so that tests can check it never leaks.
  */
 final class FakeSlackWebhook implements AutoCloseable {
 
@@ -57,6 +57,7 @@ final class FakeSlackWebhook implements AutoCloseable {
     private final String path = "/services/T0DATASPOKE/B0SLACKSINK/" + token;
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Answer> script = new ArrayDeque<>();
+    private Answer fallback = Answer.ok();
 
     FakeSlackWebhook() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -71,12 +72,9 @@ final class FakeSlackWebhook implements AutoCloseable {
         return this;
     }
 
-    /** Answers every request with this one. */
+    /** Answers every request after the script with this one, instead of {@code 200 ok}. */
     synchronized FakeSlackWebhook always(Answer answer) {
-        script.clear();
-        for (int i = 0; i < 1_000; i++) {
-            script.add(answer);
-        }
+        fallback = answer;
         return this;
     }
 
@@ -118,7 +116,7 @@ final class FakeSlackWebhook implements AutoCloseable {
             if (!exchange.getRequestURI().getPath().equals(path)) {
                 answer = Answer.status(404, "no_service");
             } else {
-                answer = script.isEmpty() ? Answer.ok() : script.poll();
+                answer = script.isEmpty() ? fallback : script.poll();
             }
         }
         if (answer.hangs()) {

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class SlackMessageConverterTest {
@@ -75,8 +79,19 @@ class SlackMessageConverterTest {
     }
 
     @Test
-    void flinkSerializesTheMessageAsAPojoNotWithKryo() {
-        assertThat(TypeInformation.of(SlackMessage.class)).isInstanceOf(PojoTypeInfo.class);
+    void flinkSerializesTheMessageAsAPojoNotWithKryo() throws Exception {
+        TypeInformation<SlackMessage> type = TypeInformation.of(SlackMessage.class);
+        assertThat(type).isInstanceOf(PojoTypeInfo.class);
+
+        SerializerConfigImpl noKryo = new SerializerConfigImpl();
+        noKryo.setGenericTypes(false);
+        TypeSerializer<SlackMessage> serializer = type.createSerializer(noKryo);
+        SlackMessage message =
+                SlackMessage.of("digest/alice", "text", BlockKit.blocks(BlockKit.divider()));
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(message, out);
+        assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .isEqualTo(message);
     }
 
     @Test
