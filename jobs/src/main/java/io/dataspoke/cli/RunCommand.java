@@ -3,17 +3,24 @@ package io.dataspoke.cli;
 import io.dataspoke.db.Migrations;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
+import io.dataspoke.event.Topics;
+import io.dataspoke.health.HealthRulesConfig;
+import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
 import io.dataspoke.jobs.Sources;
 import io.dataspoke.jobs.config.DataSpokeConfig;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dataspoke run <job> --config <file>}: a streaming job against real Kafka and Postgres. Run
@@ -26,13 +33,24 @@ import picocli.CommandLine.Parameters;
         description = "Run a job against the endpoints in a config file.")
 final class RunCommand implements Callable<Integer> {
 
-    /** The jobs that can be run. */
-    enum Job {
-        ingest
+    /** The jobs that can be run, by the name the command line uses. */
+    static final List<String> JOBS = List.of(IngestJob.NAME, HealthJob.NAME);
+
+    /** Lets picocli list the jobs in help and completion. */
+    static final class JobNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return JOBS.iterator();
+        }
     }
 
-    @Parameters(index = "0", description = "Job to run: ${COMPLETION-CANDIDATES}.")
-    Job job;
+    @Parameters(
+            index = "0",
+            completionCandidates = JobNames.class,
+            description = "Job to run: ${COMPLETION-CANDIDATES}.")
+    String job;
+
+    @Spec CommandSpec spec;
 
     @Option(
             names = "--config",
@@ -42,7 +60,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!JOBS.contains(job)) {
+            spec.commandLine()
+                    .getErr()
+                    .println("dataspoke: unknown job '" + job + "'; expected one of " + JOBS);
+            return DataSpokeCli.BAD_USAGE;
+        }
         DataSpokeConfig settings = DataSpokeConfig.read(config);
+        HealthRulesConfig rules = job.equals(HealthJob.NAME) ? settings.healthRules(config) : null;
         PostgresOptions postgres = settings.postgresOptions(config, System::getenv);
         Migrations.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
 
@@ -50,18 +75,37 @@ final class RunCommand implements Callable<Integer> {
         JobSettings.apply(
                 env, settings.flink().checkpointIntervalDuration(), settings.flink().parallelism());
         DataSpokeConfig.Kafka kafka = settings.kafka();
-        var topics = kafka.topics().toTopics();
-        IngestJob.wire(
-                env,
-                Sources.kafka(
-                        kafka.bootstrapServers(),
-                        topics,
-                        kafka.groupId(),
-                        Sources.Start.valueOf(kafka.startingOffsets().name().toUpperCase()),
-                        false,
-                        kafka.properties()),
-                new RecordDecoder(topics, new SchemaResolver(settings.schemaRegistry().url())),
-                postgres);
+        Topics topics = kafka.topics().toTopics();
+        RecordDecoder decoder =
+                new RecordDecoder(topics, new SchemaResolver(settings.schemaRegistry().url()));
+        Sources.Start start = Sources.Start.valueOf(kafka.startingOffsets().name().toUpperCase());
+        if (job.equals(IngestJob.NAME)) {
+            IngestJob.wire(
+                    env,
+                    Sources.kafka(
+                            kafka.bootstrapServers(),
+                            topics,
+                            kafka.groupId(),
+                            start,
+                            false,
+                            kafka.properties()),
+                    decoder,
+                    postgres);
+        } else {
+            // Each job keeps its own offsets: the health job reads only the versioned change log.
+            HealthJob.wire(
+                    env,
+                    Sources.kafka(
+                            kafka.bootstrapServers(),
+                            List.of(topics.versioned()),
+                            kafka.groupId() + "-" + HealthJob.NAME,
+                            start,
+                            false,
+                            kafka.properties()),
+                    decoder,
+                    rules,
+                    postgres);
+        }
         env.execute("dataspoke-" + job);
         return 0;
     }

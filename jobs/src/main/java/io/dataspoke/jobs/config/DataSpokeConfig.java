@@ -5,6 +5,7 @@ import io.dataspoke.config.ConfigProblem;
 import io.dataspoke.config.Validated;
 import io.dataspoke.config.YamlFiles;
 import io.dataspoke.event.Topics;
+import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,12 +24,27 @@ public record DataSpokeConfig(
         @JsonProperty(required = true) Kafka kafka,
         SchemaRegistry schemaRegistry,
         @JsonProperty(required = true) Postgres postgres,
-        Flink flink)
+        Flink flink,
+        Health health)
         implements Validated {
 
     public DataSpokeConfig {
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null) : schemaRegistry;
         flink = flink == null ? new Flink(null, null) : flink;
+        health = health == null ? new Health(null) : health;
+    }
+
+    /**
+     * The documentation audit rules of the config read from {@code file}: the rule file it names
+     * (relative to {@code file}'s directory), else the built-in defaults. A mistake in the rule
+     * file is reported with that file's name, line and key.
+     */
+    public HealthRulesConfig healthRules(Path file) {
+        if (health.rules() == null) {
+            return HealthRulesConfig.defaults();
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return HealthRulesConfig.read(base.resolve(health.rules()));
     }
 
     /** Reads and validates a config file; a mistake throws a message naming file, line and key. */
@@ -174,6 +190,9 @@ public record DataSpokeConfig(
             return new PostgresOptions(url, user, password);
         }
     }
+
+    /** The metadata-health job: where its rule file is. */
+    public record Health(String rules) {}
 
     /** How Flink runs the job. */
     public record Flink(Integer parallelism, String checkpointInterval) {

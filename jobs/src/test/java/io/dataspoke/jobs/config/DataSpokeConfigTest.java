@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataspoke.config.ConfigException;
 import io.dataspoke.event.Topics;
+import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,32 @@ class DataSpokeConfigTest {
                         example, Map.of("DATASPOKE_POSTGRES_PASSWORD", "from-env")::get);
         assertThat(options.password()).isEqualTo("from-env");
         assertThat(options.toString()).doesNotContain("from-env");
+        // The example names the example rule file, which spells out every default.
+        assertThat(config.healthRules(example)).isEqualTo(HealthRulesConfig.defaults());
+    }
+
+    @Test
+    void withoutARuleFileTheDefaultRulesApply() throws IOException {
+        Path file =
+                write(
+                        "kafka: {bootstrapServers: \"h:1\"}\n"
+                                + "postgres: {url: \"jdbc:postgresql://h:5432/d\", user: u}\n");
+        assertThat(DataSpokeConfig.read(file).healthRules(file))
+                .isEqualTo(HealthRulesConfig.defaults());
+    }
+
+    @Test
+    void aMistakeInTheRuleFileNamesThatFile() throws IOException {
+        Files.writeString(dir.resolve("rules.yaml"), "rules:\n  pii:\n    weight: -1\n");
+        Path file =
+                write(
+                        "kafka: {bootstrapServers: \"h:1\"}\n"
+                                + "postgres: {url: \"jdbc:postgresql://h:5432/d\", user: u}\n"
+                                + "health: {rules: rules.yaml}\n");
+        DataSpokeConfig config = DataSpokeConfig.read(file);
+        assertThatThrownBy(() -> config.healthRules(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("rules.yaml") + ":3: rules.pii.weight");
     }
 
     @Test
