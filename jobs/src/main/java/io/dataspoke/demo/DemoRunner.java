@@ -4,7 +4,9 @@ import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.embedded.EmbeddedStack;
 import io.dataspoke.event.Topics;
+import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.ConsumerProgress;
+import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
 import io.dataspoke.jobs.Sources;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
@@ -35,6 +38,12 @@ public final class DemoRunner {
 
     /** The consumer group of the demo's ingest job; its committed offsets say how far it got. */
     public static final String GROUP_ID = "dataspoke-demo";
+
+    /** The consumer group of the demo's metadata-health job. */
+    public static final String HEALTH_GROUP_ID = "dataspoke-demo-health";
+
+    /** Two jobs at parallelism 2 need a slot each per subtask. */
+    private static final int SLOTS = 4;
 
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
@@ -66,7 +75,8 @@ public final class DemoRunner {
                 EmbeddedStack.start(
                         EmbeddedStack.Options.defaults()
                                 .withWorkDir(options.workDir())
-                                .withWebPort(options.webPort()));
+                                .withWebPort(options.webPort())
+                                .withSlots(SLOTS));
         try {
             seconds.put("start", since(t0));
             out.println("Flink dashboard: " + stack.flink().webUrl());
@@ -85,6 +95,7 @@ public final class DemoRunner {
                             stack.postgres().user(),
                             stack.postgres().password());
             JobID job = submitIngest(stack, topics, postgres);
+            JobID health = submitHealth(stack, topics, postgres);
 
             long t2 = System.nanoTime();
             Map<TopicPartition, Long> endOffsets = replay(stack, history, options, out);
@@ -92,6 +103,7 @@ public final class DemoRunner {
 
             long t3 = System.nanoTime();
             awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
+            awaitHealth(stack, endOffsets, topics);
             seconds.put("catchUp", since(t3));
             seconds.put("total", since(t0));
 
@@ -111,6 +123,7 @@ public final class DemoRunner {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(stack)));
             } else {
                 stack.flink().cancel(job);
+                stack.flink().cancel(health);
                 stack.close();
             }
             return summary;
@@ -136,6 +149,42 @@ public final class DemoRunner {
                 new RecordDecoder(topics, SchemaResolver.bundledOnly()),
                 postgres);
         return stack.flink().submit(env, "dataspoke-" + IngestJob.NAME);
+    }
+
+    private static JobID submitHealth(
+            EmbeddedStack stack, Topics topics, PostgresOptions postgres) {
+        var env = stack.flink().environment();
+        JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
+        HealthJob.wire(
+                env,
+                Sources.kafka(
+                        stack.kafka().bootstrapServers(),
+                        List.of(topics.versioned()),
+                        HEALTH_GROUP_ID,
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(topics, SchemaResolver.bundledOnly()),
+                HealthRulesConfig.defaults(),
+                postgres);
+        return stack.flink().submit(env, "dataspoke-" + HealthJob.NAME);
+    }
+
+    /** The health job reads only the versioned change log; far less than the ingest job. */
+    private static void awaitHealth(
+            EmbeddedStack stack, Map<TopicPartition, Long> endOffsets, Topics topics)
+            throws Exception {
+        Map<TopicPartition, Long> versioned = new java.util.HashMap<>();
+        endOffsets.forEach(
+                (tp, end) -> {
+                    if (tp.topic().equals(topics.versioned())) {
+                        versioned.put(tp, end);
+                    }
+                });
+        try (ConsumerProgress progress =
+                new ConsumerProgress(stack.kafka().bootstrapServers(), HEALTH_GROUP_ID)) {
+            progress.await(versioned, CATCH_UP_TIMEOUT, lag -> {});
+        }
     }
 
     private static Map<TopicPartition, Long> replay(
@@ -208,6 +257,7 @@ public final class DemoRunner {
                     counts(s, "SELECT source, count(*) FROM dataset_metrics GROUP BY 1"),
                     counts(s, "SELECT event_type, count(*) FROM pipeline_runs GROUP BY 1"),
                     count(s, "SELECT count(*) FROM dead_letters"),
+                    HealthSummary.read(c, history.groundTruth()),
                     seconds);
         }
     }

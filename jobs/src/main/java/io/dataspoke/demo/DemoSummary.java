@@ -16,6 +16,7 @@ import java.util.Map;
  * @param metricsBySource rows in {@code dataset_metrics} by source
  * @param runsByType rows in {@code pipeline_runs} by event type
  * @param deadLetters rows in {@code dead_letters}
+ * @param health the metadata-health job's conclusions against the ground truth
  * @param seconds wall time of each phase: start, generate, replay, catch-up, total
  */
 public record DemoSummary(
@@ -30,6 +31,7 @@ public record DemoSummary(
         Map<String, Long> metricsBySource,
         Map<String, Long> runsByType,
         long deadLetters,
+        HealthSummary health,
         Map<String, Double> seconds) {
 
     private static final ObjectMapper JSON =
@@ -54,6 +56,7 @@ public record DemoSummary(
         section(out, "Dataset metric rows (by source)", metricsBySource);
         section(out, "Pipeline run events (by state)", runsByType);
         out.printf("%-46s %,10d%n", "Dead letters", deadLetters);
+        health.print(out);
         out.println();
         out.printf(
                 "Took %.1f s: stack %.1f s, generate %.1f s, replay %.1f s, catch-up %.1f s%n",

@@ -143,19 +143,33 @@ public record GroundTruth(
         HARD_DELETED
     }
 
-    /** Documentation gaps; docs/demo-data.md gives the exact rule for each. */
+    /**
+     * Documentation gaps; docs/demo-data.md gives the exact rule for each, and {@link #rule()} the
+     * id of the documentation-audit rule that must report it.
+     */
     public enum GapType {
-        MISSING_DESCRIPTION,
-        PLACEHOLDER_DESCRIPTION,
-        DESCRIPTION_EQUALS_NAME,
-        NO_OWNER,
-        NO_TAGS_OR_TERMS,
-        NO_DOMAIN,
-        LOW_COLUMN_DOC_COVERAGE,
-        UNTAGGED_PII,
-        NAMING_VIOLATION,
-        DEPRECATED_WITHOUT_REPLACEMENT,
-        MISSING_LINEAGE
+        MISSING_DESCRIPTION("description"),
+        PLACEHOLDER_DESCRIPTION("description"),
+        DESCRIPTION_EQUALS_NAME("description"),
+        NO_OWNER("ownership"),
+        NO_TAGS_OR_TERMS("classification"),
+        NO_DOMAIN("domain"),
+        LOW_COLUMN_DOC_COVERAGE("column-docs"),
+        UNTAGGED_PII("pii"),
+        NAMING_VIOLATION("naming"),
+        DEPRECATED_WITHOUT_REPLACEMENT("deprecation"),
+        MISSING_LINEAGE("lineage");
+
+        private final String rule;
+
+        GapType(String rule) {
+            this.rule = rule;
+        }
+
+        /** The audit rule that reports this gap. */
+        public String rule() {
+            return rule;
+        }
     }
 
     /** The kinds of injected incidents. */

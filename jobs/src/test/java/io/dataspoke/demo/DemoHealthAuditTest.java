@@ -12,7 +12,6 @@ import io.dataspoke.health.DocumentationAuditor;
 import io.dataspoke.health.HealthReport;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.ingest.EntityAspects;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +28,6 @@ import org.junit.jupiter.api.Test;
  * nothing else, so a fully documented dataset scores 100.
  */
 class DemoHealthAuditTest {
-
-    private static final Map<GroundTruth.GapType, String> RULE =
-            new EnumMap<>(
-                    Map.ofEntries(
-                            Map.entry(GroundTruth.GapType.MISSING_DESCRIPTION, "description"),
-                            Map.entry(GroundTruth.GapType.PLACEHOLDER_DESCRIPTION, "description"),
-                            Map.entry(GroundTruth.GapType.DESCRIPTION_EQUALS_NAME, "description"),
-                            Map.entry(GroundTruth.GapType.NO_OWNER, "ownership"),
-                            Map.entry(GroundTruth.GapType.NO_TAGS_OR_TERMS, "classification"),
-                            Map.entry(GroundTruth.GapType.NO_DOMAIN, "domain"),
-                            Map.entry(GroundTruth.GapType.LOW_COLUMN_DOC_COVERAGE, "column-docs"),
-                            Map.entry(GroundTruth.GapType.UNTAGGED_PII, "pii"),
-                            Map.entry(GroundTruth.GapType.NAMING_VIOLATION, "naming"),
-                            Map.entry(
-                                    GroundTruth.GapType.DEPRECATED_WITHOUT_REPLACEMENT,
-                                    "deprecation"),
-                            Map.entry(GroundTruth.GapType.MISSING_LINEAGE, "lineage")));
 
     private static final Map<String, HealthReport> REPORTS = new HashMap<>();
     private static GroundTruth truth;
@@ -153,7 +135,9 @@ class DemoHealthAuditTest {
     }
 
     private static Set<String> expected(GroundTruth.Dataset d) {
-        return d.gaps().stream().map(RULE::get).collect(Collectors.toCollection(TreeSet::new));
+        return d.gaps().stream()
+                .map(GroundTruth.GapType::rule)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> reported(String urn) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.event.Topics;
+import io.dataspoke.jobs.TeamLeague;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,34 @@ class DemoRunnerITCase {
         assertThat(GroundTruth.read(Path.of(summary.groundTruthFile()))).isEqualTo(truth);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(summary.dashboardUrl());
 
+        HealthSummary health = summary.health();
+        long live = kept - softDeleted;
+        assertThat(health.audited()).isEqualTo(live);
+        assertThat(health.gapsPlanted()).isPositive();
+        assertThat(health.gapsFound()).isEqualTo(health.gapsPlanted());
+        assertThat(health.falseAlarms()).isZero();
+        long ownerless =
+                truth.datasets().stream()
+                        .filter(d -> d.lifecycle() == GroundTruth.Lifecycle.ACTIVE)
+                        .filter(d -> d.gaps().contains(GroundTruth.GapType.NO_OWNER))
+                        .count();
+        assertThat(health.league())
+                .extracting(TeamLeague.Row::team)
+                .containsAll(truth.teams().stream().map(GroundTruth.Team::displayName).toList());
+        assertThat(health.league())
+                .filteredOn(r -> r.team().equals(TeamLeague.NO_TEAM))
+                .extracting(TeamLeague.Row::datasets)
+                .containsExactly((int) ownerless);
+        // Every live dataset is in exactly one line: its team's, or the ownerless line.
+        assertThat(health.league().stream().mapToInt(TeamLeague.Row::datasets).sum())
+                .isEqualTo((int) live);
+        assertThat(health.worst()).hasSize(5);
+        assertThat(health.worst().get(0).score())
+                .isLessThanOrEqualTo(health.worst().get(4).score());
+
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
         assertThat(json.get("deadLetters").asLong()).isZero();
         assertThat(json.at("/entitiesByType/dataset").asLong()).isEqualTo(kept);
+        assertThat(json.at("/health/gapsFound").asLong()).isEqualTo(health.gapsFound());
     }
 }

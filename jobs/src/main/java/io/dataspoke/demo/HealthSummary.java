@@ -1,0 +1,146 @@
+package io.dataspoke.demo;
+
+import io.dataspoke.jobs.TeamLeague;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the metadata-health job concluded about the demo catalog, read back from Postgres and held
+ * against the generator's ground truth: the team league table, the worst datasets with the first
+ * thing to fix, and how many planted documentation gaps were found.
+ *
+ * @param audited live datasets with a current health row
+ * @param gapsPlanted documentation gaps the generator left in live datasets at the end
+ * @param gapsFound of those, reported under the rule that covers them
+ * @param falseAlarms rules reported on a dataset whose ground truth has no such gap
+ */
+public record HealthSummary(
+        long audited,
+        double meanScore,
+        long gapsPlanted,
+        long gapsFound,
+        long falseAlarms,
+        List<TeamLeague.Row> league,
+        List<Worst> worst) {
+
+    /** A dataset at the bottom of the table and the first fix it needs. */
+    public record Worst(String name, String team, int score, int violations, String firstFix) {}
+
+    private static final int WORST = 5;
+
+    /** Reads the health tables of the demo's database. */
+    static HealthSummary read(Connection c, GroundTruth truth) throws SQLException {
+        Map<String, String> teamByOwner = new HashMap<>();
+        Map<String, String> teamOfDataset = new HashMap<>();
+        for (GroundTruth.Team team : truth.teams()) {
+            teamByOwner.put(team.group(), team.displayName());
+            team.owners().forEach(owner -> teamByOwner.put(owner, team.displayName()));
+        }
+        Map<String, String> displayName = new HashMap<>();
+        truth.teams().forEach(t -> displayName.put(t.name(), t.displayName()));
+        truth.datasets().forEach(d -> teamOfDataset.put(d.urn(), displayName.get(d.team())));
+
+        Map<String, Set<String>> reported = new LinkedHashMap<>();
+        long audited = 0;
+        double total = 0;
+        try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT urn, score, rules_broken FROM dataset_health WHERE NOT"
+                                        + " removed");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                audited++;
+                total += rs.getInt(2);
+                reported.put(
+                        rs.getString(1),
+                        new HashSet<>(List.of((String[]) rs.getArray(3).getArray())));
+            }
+        }
+        long planted = 0;
+        long found = 0;
+        long falseAlarms = 0;
+        for (GroundTruth.Dataset d : truth.datasets()) {
+            Set<String> rules = reported.get(d.urn());
+            if (rules == null) {
+                continue;
+            }
+            Set<String> expected = new HashSet<>();
+            d.gaps().forEach(gap -> expected.add(gap.rule()));
+            planted += d.gaps().size();
+            found += d.gaps().stream().filter(gap -> rules.contains(gap.rule())).count();
+            falseAlarms += rules.stream().filter(rule -> !expected.contains(rule)).count();
+        }
+
+        List<Worst> worst = new ArrayList<>();
+        try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT urn, name, score, jsonb_array_length(violations),"
+                                        + " violations->0->>'message' FROM dataset_health"
+                                        + " WHERE NOT removed ORDER BY score, name LIMIT "
+                                        + WORST);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                worst.add(
+                        new Worst(
+                                rs.getString(2),
+                                teamOfDataset.get(rs.getString(1)),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getString(5)));
+            }
+        }
+        return new HealthSummary(
+                audited,
+                audited == 0 ? 0 : total / audited,
+                planted,
+                found,
+                falseAlarms,
+                TeamLeague.asOf(c, teamByOwner, truth.end()),
+                worst);
+    }
+
+    /** The health part of the demo summary, as a person reads it. */
+    void print(PrintStream out) {
+        out.println();
+        out.printf(
+                "Documentation health: %d datasets, mean score %.1f; planted gaps found %d of %d,"
+                        + " false alarms %d%n",
+                audited, meanScore, gapsFound, gapsPlanted, falseAlarms);
+        out.printf(
+                "  %-22s %8s %6s %8s %10s %7s %9s %6s%n",
+                "team", "datasets", "score", "vs week", "described", "owned", "col docs", "PII");
+        for (TeamLeague.Row r : league) {
+            out.printf(
+                    "  %-22s %8d %6.1f %8s %9.0f%% %6.0f%% %8.0f%% %5.0f%%%n",
+                    r.team(),
+                    r.datasets(),
+                    r.meanScore(),
+                    r.weekChange() == null ? "new" : String.format("%+.1f", r.weekChange()),
+                    r.described() * 100,
+                    r.owned() * 100,
+                    r.columnsDocumented() * 100,
+                    r.piiClassified() * 100);
+        }
+        out.println("  Worst datasets and the first thing to fix:");
+        for (Worst w : worst) {
+            out.printf(
+                    "  %3d  %s (%s, %d issue%s): %s%n",
+                    w.score(),
+                    w.name(),
+                    w.team(),
+                    w.violations(),
+                    w.violations() == 1 ? "" : "s",
+                    w.firstFix());
+        }
+    }
+}
