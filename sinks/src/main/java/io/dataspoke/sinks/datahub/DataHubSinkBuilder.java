@@ -35,7 +35,7 @@ public final class DataHubSinkBuilder {
         return this;
     }
 
-    /** Sends per write, the first included, before the job fails (default 6). */
+    /** Sends per write, the first included, before the job fails (default 8). */
     public DataHubSinkBuilder setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
         return this;

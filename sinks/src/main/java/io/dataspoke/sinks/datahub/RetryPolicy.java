@@ -22,7 +22,8 @@ record RetryPolicy(
 
     static final RetryPolicy DEFAULT =
             new RetryPolicy(
-                    6,
+                    // 0.5+1+2+4+8+16+30 s of backoff: rides out a GMS restart of about a minute.
+                    8,
                     Duration.ofMillis(500),
                     Duration.ofSeconds(30),
                     Duration.ofMinutes(2),
