@@ -6,6 +6,7 @@ import io.dataspoke.event.DeadLetter;
 import io.dataspoke.event.PipelineRun;
 import io.dataspoke.event.RunDataset;
 import io.dataspoke.health.HealthReport;
+import io.dataspoke.health.OwnerDigest;
 import io.dataspoke.ingest.DatasetMetric;
 import io.dataspoke.ingest.EntitySnapshot;
 import java.sql.PreparedStatement;
@@ -121,6 +122,15 @@ public final class PostgresSinks {
                 hard_deleted = EXCLUDED.hard_deleted
             """;
 
+    static final String OWNER_DIGESTS_SQL =
+            """
+            INSERT INTO owner_digests (digest_key, owner, period_end, datasets, entries)
+            VALUES (?, ?, ?, ?, ?::jsonb)
+            ON CONFLICT (digest_key) DO UPDATE SET
+                datasets = EXCLUDED.datasets,
+                entries  = EXCLUDED.entries
+            """;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Rows per JDBC batch when events arrive faster than the interval flushes them. */
@@ -162,6 +172,11 @@ public final class PostgresSinks {
     /** Appends each change of health outcome to {@code dataset_health_history}. */
     public static JdbcSink<HealthReport> healthHistory(PostgresOptions options) {
         return sink(HEALTH_HISTORY_SQL, PostgresSinks::bindHealthHistory, options);
+    }
+
+    /** Records each owner digest composed, keyed by its digest key. */
+    public static JdbcSink<OwnerDigest> ownerDigests(PostgresOptions options) {
+        return sink(OWNER_DIGESTS_SQL, PostgresSinks::bindOwnerDigest, options);
     }
 
     private static <T> JdbcSink<T> sink(
@@ -255,6 +270,18 @@ public final class PostgresSinks {
         ps.setString(7, h.domain());
         ps.setBoolean(8, h.removed());
         ps.setBoolean(9, h.hardDeleted());
+    }
+
+    static void bindOwnerDigest(PreparedStatement ps, OwnerDigest d) throws SQLException {
+        ps.setString(1, d.key());
+        ps.setString(2, d.owner());
+        ps.setObject(3, time(d.periodEndMillis()));
+        ps.setInt(4, d.entries().length + d.more());
+        try {
+            ps.setString(5, JSON.writeValueAsString(d.entries()));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot write digest " + d.key() + " as JSON", e);
+        }
     }
 
     private static String violationsJson(HealthReport h) throws SQLException {

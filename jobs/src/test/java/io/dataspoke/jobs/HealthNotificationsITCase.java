@@ -1,0 +1,250 @@
+package io.dataspoke.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.dataspoke.db.Migrations;
+import io.dataspoke.decode.DataHubAvroEncoder;
+import io.dataspoke.decode.RecordDecoder;
+import io.dataspoke.decode.SchemaResolver;
+import io.dataspoke.demo.DemoRecord;
+import io.dataspoke.demo.KafkaReplayer;
+import io.dataspoke.embedded.EmbeddedStack;
+import io.dataspoke.embedded.LocalSlackWebhook;
+import io.dataspoke.event.MetadataChange;
+import io.dataspoke.event.Topics;
+import io.dataspoke.health.HealthRulesConfig;
+import io.dataspoke.mce.MceFileReader;
+import io.dataspoke.sinks.datahub.DataHubSinkOptions;
+import io.dataspoke.sinks.postgres.PostgresOptions;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The metadata-health job with its notifications on: owner digests to a Slack webhook and the score
+ * written back to DataHub. Slack is the in-process {@link LocalSlackWebhook} and GMS a loopback
+ * HTTP server answering {@code /aspects?action=ingestProposal} as GMS does; both speak the real
+ * protocols over HTTP. The job runs unbounded (digests are processing-time timers, which a finished
+ * bounded job never fires) with a one-second digest period.
+ */
+class HealthNotificationsITCase {
+
+    private static final Topics TOPICS =
+            new Topics("hn.mcl", "hn.mcl-ts", "hn.platform", "hn.openlineage", "hn.queries");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEADLINE = Duration.ofMinutes(2);
+
+    @TempDir static Path workDir;
+
+    private static EmbeddedStack stack;
+    private static LocalSlackWebhook slack;
+    private static HttpServer gms;
+    private static final List<JsonNode> proposals = new CopyOnWriteArrayList<>();
+    private static PostgresTables tables;
+    private static JobID job;
+
+    @BeforeAll
+    static void runTheJob() throws Exception {
+        stack =
+                EmbeddedStack.start(
+                        EmbeddedStack.Options.defaults().withWorkDir(workDir).withWebPort(0));
+        stack.kafka().createTopics(TOPICS.all(), 2);
+        slack = LocalSlackWebhook.start();
+        gms = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gms.createContext(
+                "/aspects",
+                exchange -> {
+                    try (exchange) {
+                        JsonNode body = JSON.readTree(exchange.getRequestBody());
+                        proposals.add(body.get("proposal"));
+                        byte[] reply =
+                                JSON.writeValueAsBytes(
+                                        Map.of("value", body.at("/proposal/entityUrn").asText()));
+                        exchange.getResponseHeaders().add("Content-Type", "application/json");
+                        exchange.getResponseHeaders().add("X-RestLi-Protocol-Version", "2.0.0");
+                        exchange.sendResponseHeaders(200, reply.length);
+                        exchange.getResponseBody().write(reply);
+                    }
+                });
+        gms.start();
+
+        DataHubAvroEncoder encoder = new DataHubAvroEncoder();
+        List<DemoRecord> records = new ArrayList<>();
+        for (MetadataChange change :
+                MceFileReader.read(
+                        Path.of(System.getProperty("dataspoke.fixtures"))
+                                .resolve(
+                                        "datahub/repo/metadata-ingestion/examples/mce_files/bootstrap_mce.json"),
+                        1_600_000_000_000L)) {
+            if (!change.timeseries()) {
+                records.add(
+                        new DemoRecord(
+                                TOPICS.versioned(),
+                                change.entityUrn().getBytes(StandardCharsets.UTF_8),
+                                encoder.encode(change),
+                                change.eventMillis()));
+            }
+        }
+        new KafkaReplayer(stack.kafka().bootstrapServers()).replay(records, 0, sent -> {});
+
+        String url = stack.postgres().createDatabase("notify_it");
+        Migrations.migrate(url, stack.postgres().user(), stack.postgres().password());
+        PostgresOptions postgres =
+                new PostgresOptions(url, stack.postgres().user(), stack.postgres().password());
+        tables = new PostgresTables(url, postgres.user(), postgres.password());
+
+        StreamExecutionEnvironment env = stack.flink().environment();
+        JobSettings.apply(env, Duration.ofSeconds(1), 2);
+        HealthJob.wire(
+                env,
+                Sources.kafka(
+                        stack.kafka().bootstrapServers(),
+                        List.of(TOPICS.versioned()),
+                        "notify-it",
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(TOPICS, SchemaResolver.bundledOnly()),
+                HealthRulesConfig.defaults(),
+                postgres,
+                new HealthJob.Digests(
+                        Duration.ofSeconds(1),
+                        10,
+                        slack.url(),
+                        Map.of("urn:li:corpuser:jdoe", "<@U0JDOE>"),
+                        "https://datahub.example.com"),
+                DataHubSinkOptions.withoutToken("http://127.0.0.1:" + gms.getAddress().getPort()));
+        job = stack.flink().submit(env, "notify-it");
+        await(
+                () ->
+                        latestDigestFor("<@U0JDOE>") != null
+                                && latestDigestFor("urn:li:corpuser:datahub") != null,
+                "a complete digest for both owners");
+        await(() -> scoresWrittenBack().size() == 7, "a score written back for every dataset");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (job != null) {
+            stack.flink().cancel(job);
+        }
+        if (gms != null) {
+            gms.stop(0);
+        }
+        if (slack != null) {
+            slack.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void eachOwnerGetsADigestOfTheirDatasetsWorstFirst() throws Exception {
+        for (String owner : List.of("<@U0JDOE>", "urn:li:corpuser:datahub")) {
+            JsonNode digest = latestDigestFor(owner);
+            List<String> names = new ArrayList<>();
+            for (JsonNode block : digest.get("blocks")) {
+                if (block.get("type").asText().equals("section")) {
+                    String text = block.at("/text/text").asText();
+                    names.add(text.substring(text.indexOf('|') + 1, text.indexOf(">*")));
+                }
+            }
+            assertThat(names)
+                    // Scores 50, 60, 60, 70, 70, 76, 76 (BootstrapCatalogAuditTest); ties by name.
+                    .containsExactly(
+                            "SampleKafkaDataset",
+                            "SampleHdfsDataset",
+                            "SampleHiveDataset",
+                            "fct_users_created",
+                            "fct_users_deleted",
+                            "logging_events",
+                            "project/root/events/logging_events_bckp");
+        }
+        assertThat(tables.count("SELECT count(DISTINCT owner) FROM owner_digests")).isEqualTo(2);
+    }
+
+    @Test
+    void theFinalScoreOfEveryDatasetIsWrittenBackToDataHub() throws Exception {
+        assertThat(scoresWrittenBack())
+                .isEqualTo(
+                        tables.dump("SELECT urn, score FROM dataset_health").stream()
+                                .collect(
+                                        java.util.stream.Collectors.toMap(
+                                                row ->
+                                                        row.substring(
+                                                                row.indexOf(':') + 1,
+                                                                row.lastIndexOf(" | ")),
+                                                row ->
+                                                        Integer.valueOf(
+                                                                row.substring(
+                                                                        row.lastIndexOf(" | ")
+                                                                                + 3)))));
+        assertThat(proposals.get(0).get("entityType").asText()).isEqualTo("structuredProperty");
+    }
+
+    /** The last digest that lists every dataset of the catalog, for the owner named as shown. */
+    private static JsonNode latestDigestFor(String shownAs) {
+        JsonNode latest = null;
+        for (String message : slack.messages()) {
+            try {
+                JsonNode json = JSON.readTree(message);
+                if (json.get("text").asText().startsWith("Documentation digest: 7 datasets")
+                        && json.at("/blocks/1").toString().contains("For " + shownAs)) {
+                    latest = json;
+                }
+            } catch (java.io.IOException e) {
+                throw new AssertionError(message, e);
+            }
+        }
+        return latest;
+    }
+
+    /** The last score written to each dataset's structured properties. */
+    private static Map<String, Integer> scoresWrittenBack() {
+        Map<String, Integer> scores = new java.util.TreeMap<>();
+        for (JsonNode p : proposals) {
+            if (!p.get("entityType").asText().equals("dataset")) {
+                continue;
+            }
+            try {
+                for (JsonNode op : JSON.readTree(p.at("/aspect/value").asText())) {
+                    if (op.get("path").asText().endsWith("io.dataspoke.health.score")) {
+                        scores.put(
+                                p.get("entityUrn").asText(),
+                                op.at("/value/values/0/double").asInt());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new AssertionError(p.toString(), e);
+            }
+        }
+        return scores;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + DEADLINE);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
