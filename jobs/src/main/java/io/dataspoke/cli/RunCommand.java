@@ -10,6 +10,7 @@ import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
 import io.dataspoke.jobs.Sources;
 import io.dataspoke.jobs.config.DataSpokeConfig;
+import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -67,7 +68,11 @@ final class RunCommand implements Callable<Integer> {
             return DataSpokeCli.BAD_USAGE;
         }
         DataSpokeConfig settings = DataSpokeConfig.read(config);
-        HealthRulesConfig rules = job.equals(HealthJob.NAME) ? settings.healthRules(config) : null;
+        boolean health = job.equals(HealthJob.NAME);
+        HealthRulesConfig rules = health ? settings.healthRules(config) : null;
+        HealthJob.Digests digests = health ? settings.healthDigests(config, System::getenv) : null;
+        DataHubSinkOptions writeBack =
+                health ? settings.healthWriteBack(config, System::getenv) : null;
         PostgresOptions postgres = settings.postgresOptions(config, System::getenv);
         Migrations.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
 
@@ -104,7 +109,9 @@ final class RunCommand implements Callable<Integer> {
                             kafka.properties()),
                     decoder,
                     rules,
-                    postgres);
+                    postgres,
+                    digests,
+                    writeBack);
         }
         env.execute("dataspoke-" + job);
         return 0;

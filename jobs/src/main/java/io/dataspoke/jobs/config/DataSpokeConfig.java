@@ -6,7 +6,10 @@ import io.dataspoke.config.Validated;
 import io.dataspoke.config.YamlFiles;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
+import io.dataspoke.jobs.HealthJob;
+import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
+import io.dataspoke.sinks.slack.DigestMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +34,7 @@ public record DataSpokeConfig(
     public DataSpokeConfig {
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null) : schemaRegistry;
         flink = flink == null ? new Flink(null, null) : flink;
-        health = health == null ? new Health(null) : health;
+        health = health == null ? new Health(null, null, null) : health;
     }
 
     /**
@@ -70,6 +73,7 @@ public record DataSpokeConfig(
         postgres.validate();
         flink.validate();
         schemaRegistry.validate();
+        health.validate();
     }
 
     /** Kafka: the brokers, the consumer group and DataHub's topic names. */
@@ -191,8 +195,146 @@ public record DataSpokeConfig(
         }
     }
 
-    /** The metadata-health job: where its rule file is. */
-    public record Health(String rules) {}
+    /**
+     * The metadata-health job: its rule file, owner digests and the write-back to DataHub. Digests
+     * and write-back are off unless their sections are present.
+     */
+    public record Health(String rules, Digests digests, WriteBack writeBack) {
+        void validate() {
+            if (digests != null) {
+                digests.validate();
+            }
+            if (writeBack != null) {
+                writeBack.validate();
+            }
+        }
+    }
+
+    /**
+     * Owner digests: every {@code period}, each owner's datasets that need work, to Slack when the
+     * webhook variable is set.
+     */
+    public record Digests(
+            String period,
+            Integer maxDatasets,
+            String slackWebhookEnv,
+            Map<String, String> mentions,
+            String datahubWebUrl) {
+
+        public Digests {
+            period = period == null ? "24h" : period;
+            maxDatasets = maxDatasets == null ? 10 : maxDatasets;
+            mentions = mentions == null ? Map.of() : Map.copyOf(mentions);
+        }
+
+        void validate() {
+            periodDuration();
+            if (maxDatasets < 1 || maxDatasets > 20) {
+                throw new ConfigProblem(
+                        "health.digests.maxDatasets",
+                        "must be between 1 and 20 (one Slack message holds about 20)");
+            }
+            mentions.forEach(
+                    (owner, mention) -> {
+                        if (!DigestMessages.MENTION.matcher(mention).matches()) {
+                            throw new ConfigProblem(
+                                    "health.digests.mentions",
+                                    "'"
+                                            + mention
+                                            + "' for "
+                                            + owner
+                                            + " is not a Slack mention; expected <@U…>, <#C…>"
+                                            + " or <!subteam^S…>");
+                        }
+                    });
+            if (datahubWebUrl != null && !datahubWebUrl.matches("https?://\\S+")) {
+                throw new ConfigProblem(
+                        "health.digests.datahubWebUrl",
+                        "expected an http(s):// URL, got '" + datahubWebUrl + "'");
+            }
+        }
+
+        /** The digest period. */
+        public Duration periodDuration() {
+            try {
+                Duration d = TimeUtils.parseDuration(period);
+                if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+                    throw new ConfigProblem(
+                            "health.digests.period", "must be at least 1 min, got " + period);
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem(
+                        "health.digests.period",
+                        "expected a duration such as 24h or 7d, got '" + period + "'");
+            }
+        }
+
+        /** The job's digest settings, the webhook URL resolved from the environment. */
+        public HealthJob.Digests resolve(Function<String, String> environment) {
+            String webhook = null;
+            if (slackWebhookEnv != null) {
+                webhook = environment.apply(slackWebhookEnv);
+                if (webhook == null || webhook.isBlank()) {
+                    throw new ConfigProblem(
+                            "health.digests.slackWebhookEnv",
+                            "environment variable " + slackWebhookEnv + " is not set");
+                }
+            }
+            return new HealthJob.Digests(
+                    periodDuration(), maxDatasets, webhook, mentions, datahubWebUrl);
+        }
+    }
+
+    /** Writing each dataset's score to DataHub (GMS's REST API); the token from the environment. */
+    public record WriteBack(@JsonProperty(required = true) String gmsUrl, String tokenEnv) {
+
+        void validate() {
+            if (!gmsUrl.matches("https?://[^\\s@]+")) {
+                throw new ConfigProblem(
+                        "health.writeBack.gmsUrl",
+                        "expected an http(s):// URL without credentials, got '" + gmsUrl + "'");
+            }
+        }
+
+        /** The sink options, the token resolved from the environment when a variable is named. */
+        public DataHubSinkOptions resolve(Function<String, String> environment) {
+            if (tokenEnv == null) {
+                return DataHubSinkOptions.withoutToken(gmsUrl);
+            }
+            String token = environment.apply(tokenEnv);
+            if (token == null || token.isBlank()) {
+                throw new ConfigProblem(
+                        "health.writeBack.tokenEnv",
+                        "environment variable " + tokenEnv + " is not set");
+            }
+            return new DataHubSinkOptions(gmsUrl, token);
+        }
+    }
+
+    /** The digest settings of the config read from {@code file}, null when digests are off. */
+    public HealthJob.Digests healthDigests(Path file, Function<String, String> environment) {
+        if (health.digests() == null) {
+            return null;
+        }
+        try {
+            return health.digests().resolve(environment);
+        } catch (ConfigProblem problem) {
+            throw YamlFiles.locate(file, problem);
+        }
+    }
+
+    /** The DataHub write-back options of the config read from {@code file}, null when off. */
+    public DataHubSinkOptions healthWriteBack(Path file, Function<String, String> environment) {
+        if (health.writeBack() == null) {
+            return null;
+        }
+        try {
+            return health.writeBack().resolve(environment);
+        } catch (ConfigProblem problem) {
+            throw YamlFiles.locate(file, problem);
+        }
+    }
 
     /** How Flink runs the job. */
     public record Flink(Integer parallelism, String checkpointInterval) {

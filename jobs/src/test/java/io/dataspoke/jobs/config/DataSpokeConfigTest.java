@@ -48,6 +48,45 @@ class DataSpokeConfigTest {
     }
 
     @Test
+    void digestsAndWriteBackResolveTheirSecretsFromTheEnvironment() throws IOException {
+        Path example =
+                Files.exists(EXAMPLE) ? EXAMPLE : Path.of("../config/dataspoke.example.yaml");
+        DataSpokeConfig config = DataSpokeConfig.read(example);
+        Map<String, String> env =
+                Map.of(
+                        "DATASPOKE_SLACK_WEBHOOK_URL",
+                                "https://hooks.slack.com/services/T/B/secret",
+                        "DATAHUB_GMS_TOKEN", "gms-secret");
+        var digests = config.healthDigests(example, env::get);
+        assertThat(digests.period()).isEqualTo(Duration.ofHours(24));
+        assertThat(digests.slackWebhookUrl()).endsWith("/secret");
+        assertThat(digests.toString()).doesNotContain("secret");
+        var writeBack = config.healthWriteBack(example, env::get);
+        assertThat(writeBack.token()).isEqualTo("gms-secret");
+        assertThat(writeBack.toString()).doesNotContain("gms-secret");
+        assertThatThrownBy(() -> config.healthDigests(example, name -> null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.digests.slackWebhookEnv")
+                .hasMessageContaining("DATASPOKE_SLACK_WEBHOOK_URL is not set");
+    }
+
+    @Test
+    void aMentionThatIsNotSlackSyntaxNamesItsKey() throws IOException {
+        Path file =
+                write(
+                        "kafka: {bootstrapServers: \"h:1\"}\n"
+                                + "postgres: {url: \"jdbc:postgresql://h:5432/d\", user: u}\n"
+                                + "health:\n"
+                                + "  digests:\n"
+                                + "    mentions:\n"
+                                + "      urn:li:corpuser:ana: \"@ana\"\n");
+        assertThatThrownBy(() -> DataSpokeConfig.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":5: health.digests.mentions")
+                .hasMessageContaining("not a Slack mention");
+    }
+
+    @Test
     void withoutARuleFileTheDefaultRulesApply() throws IOException {
         Path file =
                 write(
