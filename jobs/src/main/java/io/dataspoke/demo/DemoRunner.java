@@ -3,6 +3,7 @@ package io.dataspoke.demo;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.embedded.EmbeddedStack;
+import io.dataspoke.embedded.LocalSlackWebhook;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.ConsumerProgress;
@@ -19,10 +20,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -41,6 +44,12 @@ public final class DemoRunner {
 
     /** The consumer group of the demo's metadata-health job. */
     public static final String HEALTH_GROUP_ID = "dataspoke-demo-health";
+
+    /**
+     * The demo replays four weeks in a minute, so owners get a digest every few seconds instead of
+     * daily; the summary counts those composed after the catch-up.
+     */
+    private static final Duration DIGEST_PERIOD = Duration.ofSeconds(5);
 
     /** Two jobs at parallelism 2 need a slot each per subtask. */
     private static final int SLOTS = 4;
@@ -95,7 +104,10 @@ public final class DemoRunner {
                             stack.postgres().user(),
                             stack.postgres().password());
             JobID job = submitIngest(stack, topics, postgres);
-            JobID health = submitHealth(stack, topics, postgres);
+            LocalSlackWebhook slack = LocalSlackWebhook.start();
+            stack.closeWith(slack);
+            out.println("Owner digests go to a local Slack webhook: " + slack.url());
+            JobID health = submitHealth(stack, topics, postgres, slack.url());
 
             long t2 = System.nanoTime();
             Map<TopicPartition, Long> endOffsets = replay(stack, history, options, out);
@@ -104,6 +116,7 @@ public final class DemoRunner {
             long t3 = System.nanoTime();
             awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
             awaitHealth(stack, endOffsets, topics);
+            awaitDigests(postgres, Instant.now());
             seconds.put("catchUp", since(t3));
             seconds.put("total", since(t0));
 
@@ -114,6 +127,7 @@ public final class DemoRunner {
                             groundTruth,
                             history,
                             postgres,
+                            slack.messages(),
                             seconds);
             if (options.keepRunning()) {
                 out.println(
@@ -152,7 +166,7 @@ public final class DemoRunner {
     }
 
     private static JobID submitHealth(
-            EmbeddedStack stack, Topics topics, PostgresOptions postgres) {
+            EmbeddedStack stack, Topics topics, PostgresOptions postgres, String slackWebhook) {
         var env = stack.flink().environment();
         JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
         HealthJob.wire(
@@ -166,7 +180,9 @@ public final class DemoRunner {
                         Map.of()),
                 new RecordDecoder(topics, SchemaResolver.bundledOnly()),
                 HealthRulesConfig.defaults(),
-                postgres);
+                postgres,
+                new HealthJob.Digests(DIGEST_PERIOD, 10, slackWebhook, Map.of(), null),
+                null);
         return stack.flink().submit(env, "dataspoke-" + HealthJob.NAME);
     }
 
@@ -184,6 +200,42 @@ public final class DemoRunner {
         try (ConsumerProgress progress =
                 new ConsumerProgress(stack.kafka().bootstrapServers(), HEALTH_GROUP_ID)) {
             progress.await(versioned, CATCH_UP_TIMEOUT, lag -> {});
+        }
+    }
+
+    /**
+     * Waits until every owner with a dataset that needs work has had a digest composed after {@code
+     * caughtUp}, so the digests reflect the whole history.
+     */
+    private static void awaitDigests(PostgresOptions postgres, Instant caughtUp)
+            throws SQLException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+        try (Connection c =
+                        DriverManager.getConnection(
+                                postgres.jdbcUrl(), postgres.user(), postgres.password());
+                Statement s = c.createStatement()) {
+            long expected =
+                    count(
+                            s,
+                            "SELECT count(DISTINCT owner) FROM owner_dataset_health"
+                                    + " WHERE score < 100");
+            while (true) {
+                long reached =
+                        count(
+                                s,
+                                "SELECT count(DISTINCT owner) FROM owner_digests WHERE"
+                                        + " period_end > '"
+                                        + caughtUp
+                                        + "'");
+                if (reached >= expected) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException(
+                            reached + " of " + expected + " owners had a digest after catch-up");
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
@@ -235,6 +287,7 @@ public final class DemoRunner {
             Path groundTruth,
             DemoHistory history,
             PostgresOptions postgres,
+            List<String> slackMessages,
             Map<String, Double> seconds)
             throws SQLException {
         try (Connection c =
@@ -257,7 +310,7 @@ public final class DemoRunner {
                     counts(s, "SELECT source, count(*) FROM dataset_metrics GROUP BY 1"),
                     counts(s, "SELECT event_type, count(*) FROM pipeline_runs GROUP BY 1"),
                     count(s, "SELECT count(*) FROM dead_letters"),
-                    HealthSummary.read(c, history.groundTruth()),
+                    HealthSummary.read(c, history.groundTruth(), slackMessages),
                     seconds);
         }
     }

@@ -1,5 +1,7 @@
 package io.dataspoke.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.jobs.TeamLeague;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -23,6 +25,10 @@ import java.util.Set;
  * @param gapsPlanted documentation gaps the generator left in live datasets at the end
  * @param gapsFound of those, reported under the rule that covers them
  * @param falseAlarms rules reported on a dataset whose ground truth has no such gap
+ * @param digestsComposed rows in {@code owner_digests}
+ * @param ownersReached owners with at least one digest
+ * @param slackMessages messages the local Slack webhook received
+ * @param sampleDigest the fallback text and first dataset of one digest, for the console
  */
 public record HealthSummary(
         long audited,
@@ -31,15 +37,21 @@ public record HealthSummary(
         long gapsFound,
         long falseAlarms,
         List<TeamLeague.Row> league,
-        List<Worst> worst) {
+        List<Worst> worst,
+        long digestsComposed,
+        long ownersReached,
+        long slackMessages,
+        String sampleDigest) {
 
     /** A dataset at the bottom of the table and the first fix it needs. */
     public record Worst(String name, String team, int score, int violations, String firstFix) {}
 
     private static final int WORST = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the health tables of the demo's database. */
-    static HealthSummary read(Connection c, GroundTruth truth) throws SQLException {
+    static HealthSummary read(Connection c, GroundTruth truth, List<String> slackMessages)
+            throws SQLException {
         Map<String, String> teamByOwner = new HashMap<>();
         Map<String, String> teamOfDataset = new HashMap<>();
         for (GroundTruth.Team team : truth.teams()) {
@@ -99,6 +111,16 @@ public record HealthSummary(
                                 rs.getString(5)));
             }
         }
+        long digests;
+        long owners;
+        try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT count(*), count(DISTINCT owner) FROM owner_digests");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            digests = rs.getLong(1);
+            owners = rs.getLong(2);
+        }
         return new HealthSummary(
                 audited,
                 audited == 0 ? 0 : total / audited,
@@ -106,7 +128,34 @@ public record HealthSummary(
                 found,
                 falseAlarms,
                 TeamLeague.asOf(c, teamByOwner, truth.end()),
-                worst);
+                worst,
+                digests,
+                owners,
+                slackMessages.size(),
+                sample(slackMessages));
+    }
+
+    /** The header and first dataset of the last digest received, as plain lines. */
+    private static String sample(List<String> slackMessages) {
+        if (slackMessages.isEmpty()) {
+            return "";
+        }
+        try {
+            JsonNode message = JSON.readTree(slackMessages.get(slackMessages.size() - 1));
+            StringBuilder out = new StringBuilder(message.get("text").asText());
+            for (JsonNode block : message.get("blocks")) {
+                String type = block.get("type").asText();
+                if (type.equals("context") && out.indexOf("\n") < 0) {
+                    out.append('\n').append(block.at("/elements/0/text").asText());
+                } else if (type.equals("section")) {
+                    out.append('\n').append(block.at("/text/text").asText());
+                    break;
+                }
+            }
+            return out.toString();
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** The health part of the demo summary, as a person reads it. */
@@ -131,6 +180,11 @@ public record HealthSummary(
                     r.columnsDocumented() * 100,
                     r.piiClassified() * 100);
         }
+        out.printf(
+                "  Owner digests: %d composed for %d owners, %d posted to the local Slack webhook;"
+                        + " the last one:%n",
+                digestsComposed, ownersReached, slackMessages);
+        sampleDigest.lines().forEach(line -> out.println("    | " + line));
         out.println("  Worst datasets and the first thing to fix:");
         for (Worst w : worst) {
             out.printf(

@@ -158,10 +158,20 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /**
-     * Closes Flink, then PostgreSQL, then Kafka, each even when closing another failed, and deletes
-     * the work directory if the stack created it. The first failure is thrown with the others
-     * suppressed.
+     * Ties {@code companion} (a local webhook, a client) to the stack's life: {@link #close} closes
+     * it first.
      */
+    public synchronized void closeWith(AutoCloseable companion) {
+        companions.add(java.util.Objects.requireNonNull(companion, "companion"));
+    }
+
+    /**
+     * Closes the companions, then Flink, then PostgreSQL, then Kafka, each even when closing
+     * another failed, and deletes the work directory if the stack created it. The first failure is
+     * thrown with the others suppressed.
+     */
+    private final java.util.List<AutoCloseable> companions = new java.util.ArrayList<>();
+
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -171,6 +181,7 @@ public final class EmbeddedStack implements AutoCloseable {
         shutdownHook.remove();
         long started = System.nanoTime();
         IOException error = new IOException("Embedded stack did not close cleanly");
+        closeAll(error, companions.toArray(new AutoCloseable[0]));
         closeAll(error, flink, postgres, kafka);
         if (ownsWorkDir) {
             deleteQuietly(workDir, error);

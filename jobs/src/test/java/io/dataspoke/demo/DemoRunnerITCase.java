@@ -79,6 +79,23 @@ class DemoRunnerITCase {
         assertThat(health.worst().get(0).score())
                 .isLessThanOrEqualTo(health.worst().get(4).score());
 
+        // Every owner of a dataset with a gap got a digest; the webhook received them over HTTP.
+        // Each team's group owns its datasets (unless the dataset has the NO_OWNER gap).
+        long teamsWithGaps =
+                truth.datasets().stream()
+                        .filter(d -> d.lifecycle() == GroundTruth.Lifecycle.ACTIVE)
+                        .filter(d -> !d.gaps().isEmpty())
+                        .filter(d -> !d.gaps().contains(GroundTruth.GapType.NO_OWNER))
+                        .map(GroundTruth.Dataset::team)
+                        .distinct()
+                        .count();
+        assertThat(teamsWithGaps).isPositive();
+        assertThat(health.ownersReached()).isGreaterThanOrEqualTo(teamsWithGaps);
+        assertThat(health.slackMessages())
+                .isPositive()
+                .isLessThanOrEqualTo(health.digestsComposed());
+        assertThat(health.sampleDigest()).startsWith("Documentation digest: ");
+
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
         assertThat(json.get("deadLetters").asLong()).isZero();
         assertThat(json.at("/entitiesByType/dataset").asLong()).isEqualTo(kept);
