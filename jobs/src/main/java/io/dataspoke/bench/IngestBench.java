@@ -237,7 +237,7 @@ public final class IngestBench {
      * Seconds from the moment the last of the job's tasks was running until the job finished, from
      * the timestamps Flink keeps in the job's execution graph.
      */
-    private static double timeToFinish(EmbeddedFlink flink, JobID job) throws Exception {
+    static double timeToFinish(EmbeddedFlink flink, JobID job) throws Exception {
         flink.awaitTermination(job, ROUND_TIMEOUT);
         AccessExecutionGraph graph = flink.miniCluster().getArchivedExecutionGraph(job).get();
         long allRunning = 0;
@@ -251,7 +251,7 @@ public final class IngestBench {
         return (finished - allRunning) / 1000.0;
     }
 
-    private static PostgresOptions database(EmbeddedStack stack, String name) {
+    static PostgresOptions database(EmbeddedStack stack, String name) {
         String url = stack.postgres().createDatabase(name);
         Migrations.migrate(url, stack.postgres().user(), stack.postgres().password());
         return new PostgresOptions(url, stack.postgres().user(), stack.postgres().password());
@@ -274,7 +274,7 @@ public final class IngestBench {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

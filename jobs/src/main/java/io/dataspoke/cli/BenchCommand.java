@@ -1,5 +1,6 @@
 package io.dataspoke.cli;
 
+import io.dataspoke.bench.HealthBench;
 import io.dataspoke.bench.IngestBench;
 import io.dataspoke.bench.IngestBenchResult;
 import io.dataspoke.demo.DemoConfig;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks on the embedded stack; results in docs/benchmarks.md.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Health.class})
 final class BenchCommand {
 
     /** {@code dataspoke bench ingest}. */
@@ -79,6 +80,56 @@ final class BenchCommand {
             IngestBenchResult result =
                     IngestBench.run(
                             new IngestBench.Options(data, rounds, probes, probeRate, dir),
+                            progress);
+            if (json) {
+                out.println(result.toJson());
+            } else {
+                result.print(out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code dataspoke bench health}. */
+    @Command(
+            name = "health",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Audited entity changes per second through the metadata-health job, against a"
+                            + " bare Kafka source over the same change logs.")
+    static final class Health implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed.")
+        long seed;
+
+        @Option(
+                names = "--copies",
+                defaultValue = "30",
+                description =
+                        "Copies of the demo catalog's change logs (default ${DEFAULT-VALUE}).")
+        int copies;
+
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "Rounds of each job; the median counts (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--work-dir", description = "Where the stack keeps its data.")
+        Path workDir;
+
+        @Option(names = "--json", description = "Print the result as JSON on the last line.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-bench-");
+            HealthBench.Result result =
+                    HealthBench.run(
+                            new HealthBench.Options(
+                                    DemoConfig.defaults().withSeed(seed), copies, rounds, dir),
                             progress);
             if (json) {
                 out.println(result.toJson());
