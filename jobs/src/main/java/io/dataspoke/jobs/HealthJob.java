@@ -28,8 +28,10 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -57,7 +59,9 @@ public final class HealthJob {
                         .process(new EntityStateFunction())
                         .uid("entity-state")
                         .name("Latest aspects per entity");
-        return entities.keyBy(EntitySnapshot::urn)
+        // Already partitioned by URN: reinterpreting keeps the audit chained to the entity state,
+        // so each snapshot (every aspect of the entity) is not serialized over the network again.
+        return DataStreamUtils.reinterpretAsKeyedStream(entities, EntitySnapshot::urn, Types.STRING)
                 .process(new HealthAuditFunction(rules))
                 .uid("health-audit")
                 .name("Documentation audit");
