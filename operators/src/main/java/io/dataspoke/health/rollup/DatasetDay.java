@@ -5,6 +5,7 @@ import io.dataspoke.health.DescriptionRule;
 import io.dataspoke.health.OwnershipRule;
 import io.dataspoke.health.PiiRule;
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A live dataset as of the end of a UTC day: its score, whether it meets the rules the rollup
@@ -18,7 +19,7 @@ import java.time.LocalDate;
  */
 public record DatasetDay(
         String urn,
-        LocalDate day,
+        @TypeInfo(LocalDateTypeInfo.class) LocalDate day,
         int score,
         boolean described,
         boolean owned,

@@ -1,6 +1,7 @@
 package io.dataspoke.health.rollup;
 
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * What a group's live datasets add up to on one day: how many, their score sum, and how many meet
@@ -10,7 +11,7 @@ import java.time.LocalDate;
 public record GroupDayTotals(
         GroupKind kind,
         String group,
-        LocalDate day,
+        @TypeInfo(LocalDateTypeInfo.class) LocalDate day,
         int datasets,
         long scoreSum,
         int described,

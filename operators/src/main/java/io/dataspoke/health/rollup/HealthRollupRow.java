@@ -1,6 +1,7 @@
 package io.dataspoke.health.rollup;
 
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One row of {@code health_rollup}: a team's or domain's documentation health on a UTC day.
@@ -20,7 +21,7 @@ import java.time.LocalDate;
 public record HealthRollupRow(
         GroupKind kind,
         String group,
-        LocalDate day,
+        @TypeInfo(LocalDateTypeInfo.class) LocalDate day,
         int datasets,
         double meanScore,
         double described,
