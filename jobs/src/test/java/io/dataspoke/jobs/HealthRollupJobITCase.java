@@ -9,12 +9,14 @@ import io.dataspoke.embedded.EmbeddedFlink;
 import io.dataspoke.embedded.EmbeddedPostgres;
 import io.dataspoke.health.rollup.RollupRange;
 import io.dataspoke.sinks.postgres.PostgresOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -290,6 +294,28 @@ class HealthRollupJobITCase {
             assertThat(payments[1]).isEqualTo(35.0);
             assertThat(payments[6]).isCloseTo(35 - 160 / 3.0, within(1e-9));
         }
+    }
+
+    @Test
+    void theQueriesOfTheDocsRunAndTheLeagueRanksTheLatestDay() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "health-rollup.md"));
+        Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(docs);
+        List<List<String>> results = new ArrayList<>();
+        try (Connection c = connect(db)) {
+            while (blocks.find()) {
+                List<String> firstColumn = new ArrayList<>();
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery(blocks.group(1))) {
+                    while (rs.next()) {
+                        firstColumn.add(rs.getString(1));
+                    }
+                }
+                results.add(firstColumn);
+            }
+        }
+        assertThat(results).hasSize(4);
+        // The league on the 10th: payments 80, (no owning team) 67.5, growth 60.
+        assertThat(results.get(0)).containsExactly("payments", "(no owning team)", "growth");
     }
 
     @Test
