@@ -125,20 +125,20 @@ public final class PostgresSinks {
     /** Upserts a group's day: a rerun of the rollup over the same days rewrites the same rows. */
     static final String HEALTH_ROLLUP_SQL =
             """
-INSERT INTO health_rollup (group_kind, group_name, day, datasets, mean_score, described,
-                           owned, columns_documented, pii_classified, wow_change,
-                           trend_per_day)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (group_kind, group_name, day) DO UPDATE SET
-    datasets           = EXCLUDED.datasets,
-    mean_score         = EXCLUDED.mean_score,
-    described          = EXCLUDED.described,
-    owned              = EXCLUDED.owned,
-    columns_documented = EXCLUDED.columns_documented,
-    pii_classified     = EXCLUDED.pii_classified,
-    wow_change         = EXCLUDED.wow_change,
-    trend_per_day      = EXCLUDED.trend_per_day
-""";
+            INSERT INTO health_rollup (group_kind, group_name, day, datasets, mean_score,
+                                       described, owned, columns_documented, pii_classified,
+                                       wow_change, trend_per_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (group_kind, group_name, day) DO UPDATE SET
+                datasets           = EXCLUDED.datasets,
+                mean_score         = EXCLUDED.mean_score,
+                described          = EXCLUDED.described,
+                owned              = EXCLUDED.owned,
+                columns_documented = EXCLUDED.columns_documented,
+                pii_classified     = EXCLUDED.pii_classified,
+                wow_change         = EXCLUDED.wow_change,
+                trend_per_day      = EXCLUDED.trend_per_day
+            """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
