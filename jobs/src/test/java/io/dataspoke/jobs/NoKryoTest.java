@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.event.Topics;
+import io.dataspoke.health.rollup.RollupRange;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,34 @@ class NoKryoTest {
         assertThat(generic).as("operators whose output falls back to Kryo").isEmpty();
         // Building the stream graph creates every serializer; with generic types disabled by
         // JobSettings this throws on any Kryo fallback the walk above could have missed.
+        assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
+    @Test
+    void healthRollupJobHasNoGenericTypes() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.configure(HealthRollupJob.settings());
+        PostgresOptions postgres =
+                new PostgresOptions("jdbc:postgresql://localhost:5432/x", "u", "p");
+        RollupRange range =
+                new RollupRange(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-31"));
+        HealthRollupJob.wire(
+                env,
+                HealthHistorySource.until(postgres, range.end()),
+                Map.of("urn:li:corpuser:alice", "payments"),
+                range,
+                postgres);
+
+        List<String> generic = new ArrayList<>();
+        for (Transformation<?> sink : env.getTransformations()) {
+            for (Transformation<?> t : sink.getTransitivePredecessors()) {
+                if (containsGeneric(t.getOutputType())) {
+                    generic.add(t.getName() + ": " + t.getOutputType());
+                }
+            }
+        }
+        assertThat(generic).as("operators whose output falls back to Kryo").isEmpty();
+        // Also creates the serializers of the window state that holds each key's records.
         assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
     }
 

@@ -7,6 +7,7 @@ import io.dataspoke.event.PipelineRun;
 import io.dataspoke.event.RunDataset;
 import io.dataspoke.health.HealthReport;
 import io.dataspoke.health.OwnerDigest;
+import io.dataspoke.health.rollup.HealthRollupRow;
 import io.dataspoke.ingest.DatasetMetric;
 import io.dataspoke.ingest.EntitySnapshot;
 import java.sql.PreparedStatement;
@@ -131,6 +132,24 @@ public final class PostgresSinks {
                 entries  = EXCLUDED.entries
             """;
 
+    /** Upserts a group's day: a rerun of the rollup over the same days rewrites the same rows. */
+    static final String HEALTH_ROLLUP_SQL =
+            """
+            INSERT INTO health_rollup (group_kind, group_name, day, datasets, mean_score,
+                                       described, owned, columns_documented, pii_classified,
+                                       wow_change, trend_per_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (group_kind, group_name, day) DO UPDATE SET
+                datasets           = EXCLUDED.datasets,
+                mean_score         = EXCLUDED.mean_score,
+                described          = EXCLUDED.described,
+                owned              = EXCLUDED.owned,
+                columns_documented = EXCLUDED.columns_documented,
+                pii_classified     = EXCLUDED.pii_classified,
+                wow_change         = EXCLUDED.wow_change,
+                trend_per_day      = EXCLUDED.trend_per_day
+            """;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Rows per JDBC batch when events arrive faster than the interval flushes them. */
@@ -177,6 +196,11 @@ public final class PostgresSinks {
     /** Records each owner digest composed, keyed by its digest key. */
     public static JdbcSink<OwnerDigest> ownerDigests(PostgresOptions options) {
         return sink(OWNER_DIGESTS_SQL, PostgresSinks::bindOwnerDigest, options);
+    }
+
+    /** Upserts the per-team and per-domain rows of the health rollup. */
+    public static JdbcSink<HealthRollupRow> healthRollup(PostgresOptions options) {
+        return sink(HEALTH_ROLLUP_SQL, PostgresSinks::bindHealthRollup, options);
     }
 
     private static <T> JdbcSink<T> sink(
@@ -284,6 +308,20 @@ public final class PostgresSinks {
         }
     }
 
+    static void bindHealthRollup(PreparedStatement ps, HealthRollupRow r) throws SQLException {
+        ps.setString(1, r.kind().sqlName());
+        ps.setString(2, r.group());
+        ps.setObject(3, r.day());
+        ps.setInt(4, r.datasets());
+        ps.setDouble(5, r.meanScore());
+        ps.setDouble(6, r.described());
+        ps.setDouble(7, r.owned());
+        ps.setDouble(8, r.columnsDocumented());
+        ps.setDouble(9, r.piiClassified());
+        setDouble(ps, 10, r.wowChange());
+        setDouble(ps, 11, r.trendPerDay());
+    }
+
     private static String violationsJson(HealthReport h) throws SQLException {
         try {
             return JSON.writeValueAsString(h.violations());
@@ -303,6 +341,15 @@ public final class PostgresSinks {
             ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int index, Double value)
+            throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
         }
     }
 
