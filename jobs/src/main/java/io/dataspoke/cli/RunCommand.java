@@ -6,6 +6,7 @@ import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.HealthJob;
+import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
 import io.dataspoke.jobs.Sources;
@@ -13,6 +14,7 @@ import io.dataspoke.jobs.config.DataSpokeConfig;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     /** The jobs that can be run, by the name the command line uses. */
-    static final List<String> JOBS = List.of(IngestJob.NAME, HealthJob.NAME);
+    static final List<String> JOBS = List.of(IngestJob.NAME, HealthJob.NAME, HealthRollupJob.NAME);
 
     /** Lets picocli list the jobs in help and completion. */
     static final class JobNames implements Iterable<String> {
@@ -52,6 +54,17 @@ final class RunCommand implements Callable<Integer> {
     String job;
 
     @Spec CommandSpec spec;
+
+    @Option(
+            names = "--from",
+            description =
+                    "health-rollup: first day (YYYY-MM-DD); default the first day of history.")
+    LocalDate from;
+
+    @Option(
+            names = "--to",
+            description = "health-rollup: last day (YYYY-MM-DD); default the last day of history.")
+    LocalDate to;
 
     @Option(
             names = "--config",
@@ -77,6 +90,12 @@ final class RunCommand implements Callable<Integer> {
         Migrations.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (job.equals(HealthRollupJob.NAME)) {
+            // A batch job over the history in Postgres: no Kafka, no checkpoints.
+            env.setParallelism(settings.flink().parallelism());
+            HealthRollupJob.run(env, postgres, settings.health().teamByOwner(), from, to);
+            return 0;
+        }
         JobSettings.apply(
                 env, settings.flink().checkpointIntervalDuration(), settings.flink().parallelism());
         DataSpokeConfig.Kafka kafka = settings.kafka();

@@ -8,6 +8,7 @@ import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.ConsumerProgress;
 import io.dataspoke.jobs.HealthJob;
+import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
 import io.dataspoke.jobs.Sources;
@@ -51,8 +52,8 @@ public final class DemoRunner {
      */
     private static final Duration DIGEST_PERIOD = Duration.ofSeconds(5);
 
-    /** Two jobs at parallelism 2 need a slot each per subtask. */
-    private static final int SLOTS = 4;
+    /** Two streaming jobs and the rollup batch job, each at parallelism 2: a slot per subtask. */
+    private static final int SLOTS = 6;
 
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
@@ -117,6 +118,14 @@ public final class DemoRunner {
             awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
             awaitHealth(stack, endOffsets, topics);
             awaitDigests(postgres, Instant.now());
+            long t4 = System.nanoTime();
+            HealthRollupJob.run(
+                    JobSettings.apply(stack.flink().environment(), CHECKPOINT_INTERVAL, PARTITIONS),
+                    postgres,
+                    HealthSummary.teamByOwner(history.groundTruth()),
+                    null,
+                    null);
+            seconds.put("rollup", since(t4));
             seconds.put("catchUp", since(t3));
             seconds.put("total", since(t0));
 

@@ -59,12 +59,14 @@ public record DemoSummary(
         health.print(out);
         out.println();
         out.printf(
-                "Took %.1f s: stack %.1f s, generate %.1f s, replay %.1f s, catch-up %.1f s%n",
+                "Took %.1f s: stack %.1f s, generate %.1f s, replay %.1f s, jobs catching up,"
+                        + " digests and rollup %.1f s (rollup alone %.1f s)%n",
                 seconds.getOrDefault("total", 0.0),
                 seconds.getOrDefault("start", 0.0),
                 seconds.getOrDefault("generate", 0.0),
                 seconds.getOrDefault("replay", 0.0),
-                seconds.getOrDefault("catchUp", 0.0));
+                seconds.getOrDefault("catchUp", 0.0),
+                seconds.getOrDefault("rollup", 0.0));
         out.println("Ground truth of injected incidents and gaps: " + groundTruthFile);
     }
 

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param ownersReached owners with at least one digest
  * @param slackMessages messages the local Slack webhook received
  * @param sampleDigest the fallback text and first dataset of one digest, for the console
+ * @param rollupRows rows the health-rollup batch job wrote (per team and domain per day)
  */
 public record HealthSummary(
         long audited,
@@ -41,7 +42,8 @@ public record HealthSummary(
         long digestsComposed,
         long ownersReached,
         long slackMessages,
-        String sampleDigest) {
+        String sampleDigest,
+        long rollupRows) {
 
     /** A dataset at the bottom of the table and the first fix it needs. */
     public record Worst(String name, String team, int score, int violations, String firstFix) {}
@@ -49,15 +51,21 @@ public record HealthSummary(
     private static final int WORST = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads the health tables of the demo's database. */
-    static HealthSummary read(Connection c, GroundTruth truth, List<String> slackMessages)
-            throws SQLException {
+    /** The generated teams' map: their group and their people, to the team's display name. */
+    static Map<String, String> teamByOwner(GroundTruth truth) {
         Map<String, String> teamByOwner = new HashMap<>();
-        Map<String, String> teamOfDataset = new HashMap<>();
         for (GroundTruth.Team team : truth.teams()) {
             teamByOwner.put(team.group(), team.displayName());
             team.owners().forEach(owner -> teamByOwner.put(owner, team.displayName()));
         }
+        return teamByOwner;
+    }
+
+    /** Reads the health tables of the demo's database. */
+    static HealthSummary read(Connection c, GroundTruth truth, List<String> slackMessages)
+            throws SQLException {
+        Map<String, String> teamByOwner = teamByOwner(truth);
+        Map<String, String> teamOfDataset = new HashMap<>();
         Map<String, String> displayName = new HashMap<>();
         truth.teams().forEach(t -> displayName.put(t.name(), t.displayName()));
         truth.datasets().forEach(d -> teamOfDataset.put(d.urn(), displayName.get(d.team())));
@@ -132,7 +140,16 @@ public record HealthSummary(
                 digests,
                 owners,
                 slackMessages.size(),
-                sample(slackMessages));
+                sample(slackMessages),
+                countRows(c, "SELECT count(*) FROM health_rollup"));
+    }
+
+    private static long countRows(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The header and first dataset of the last digest received, as plain lines. */
@@ -185,6 +202,10 @@ public record HealthSummary(
                         + " the last one:%n",
                 digestsComposed, ownersReached, slackMessages);
         sampleDigest.lines().forEach(line -> out.println("    | " + line));
+        out.printf(
+                "  Health rollup (batch): %,d rows per team and per domain per day in"
+                        + " health_rollup%n",
+                rollupRows);
         out.println("  Worst datasets and the first thing to fix:");
         for (Worst w : worst) {
             out.printf(

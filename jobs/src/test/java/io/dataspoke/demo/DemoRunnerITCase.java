@@ -95,6 +95,9 @@ class DemoRunnerITCase {
                 .isPositive()
                 .isLessThanOrEqualTo(health.digestsComposed());
         assertThat(health.sampleDigest()).startsWith("Documentation digest: ");
+        // The rollup covers every day of the history for every team line, at least.
+        assertThat(health.rollupRows())
+                .isGreaterThanOrEqualTo((long) data.days() * truth.teams().size());
 
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
         assertThat(json.get("deadLetters").asLong()).isZero();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.flink.util.TimeUtils;
@@ -34,7 +35,7 @@ public record DataSpokeConfig(
     public DataSpokeConfig {
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null) : schemaRegistry;
         flink = flink == null ? new Flink(null, null) : flink;
-        health = health == null ? new Health(null, null, null) : health;
+        health = health == null ? new Health(null, null, null, null) : health;
     }
 
     /**
@@ -199,8 +200,39 @@ public record DataSpokeConfig(
      * The metadata-health job: its rule file, owner digests and the write-back to DataHub. Digests
      * and write-back are off unless their sections are present.
      */
-    public record Health(String rules, Digests digests, WriteBack writeBack) {
+    public record Health(
+            String rules, Digests digests, WriteBack writeBack, Map<String, List<String>> teams) {
+
+        public Health {
+            teams = teams == null ? Map.of() : Map.copyOf(teams);
+        }
+
+        /** Owner URN to team name, from {@code teams} (team name to its owner URNs). */
+        public Map<String, String> teamByOwner() {
+            Map<String, String> byOwner = new java.util.HashMap<>();
+            teams.forEach((team, owners) -> owners.forEach(owner -> byOwner.put(owner, team)));
+            return Map.copyOf(byOwner);
+        }
+
         void validate() {
+            Map<String, String> seen = new java.util.HashMap<>();
+            teams.forEach(
+                    (team, owners) -> {
+                        for (String owner : owners == null ? List.<String>of() : owners) {
+                            if (!owner.startsWith("urn:li:corpuser:")
+                                    && !owner.startsWith("urn:li:corpGroup:")) {
+                                throw new ConfigProblem(
+                                        "health.teams." + team,
+                                        "'" + owner + "' is not a user or group URN");
+                            }
+                            String other = seen.put(owner, team);
+                            if (other != null && !other.equals(team)) {
+                                throw new ConfigProblem(
+                                        "health.teams." + team,
+                                        owner + " is already in team " + other);
+                            }
+                        }
+                    });
             if (digests != null) {
                 digests.validate();
             }
