@@ -56,6 +56,42 @@ class NoKryoTest {
     }
 
     @Test
+    void metadataHealthJobWithDigestsAndWriteBackHasNoGenericTypes() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobSettings.apply(env, Duration.ofSeconds(10), 1);
+        HealthJob.wire(
+                env,
+                Sources.kafka(
+                        "localhost:9092",
+                        List.of(Topics.DEFAULTS.versioned()),
+                        "g",
+                        Sources.Start.EARLIEST,
+                        true,
+                        Map.of()),
+                new RecordDecoder(Topics.DEFAULTS, SchemaResolver.bundledOnly()),
+                io.dataspoke.health.HealthRulesConfig.defaults(),
+                new PostgresOptions("jdbc:postgresql://localhost:5432/x", "u", "p"),
+                new HealthJob.Digests(
+                        Duration.ofDays(1),
+                        10,
+                        "https://hooks.slack.com/services/T/B/x",
+                        Map.of(),
+                        null),
+                io.dataspoke.sinks.datahub.DataHubSinkOptions.withoutToken("http://gms:8080"));
+
+        List<String> generic = new ArrayList<>();
+        for (Transformation<?> sink : env.getTransformations()) {
+            for (Transformation<?> t : sink.getTransitivePredecessors()) {
+                if (containsGeneric(t.getOutputType())) {
+                    generic.add(t.getName() + ": " + t.getOutputType());
+                }
+            }
+        }
+        assertThat(generic).as("operators whose output falls back to Kryo").isEmpty();
+        assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
+    @Test
     void healthRollupJobHasNoGenericTypes() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.configure(HealthRollupJob.settings());
