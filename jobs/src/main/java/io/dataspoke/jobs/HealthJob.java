@@ -19,6 +19,7 @@ import io.dataspoke.sinks.datahub.DataHubSink;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.datahub.DataHubWrite;
 import io.dataspoke.sinks.datahub.DocumentationHealthAspects;
+import io.dataspoke.sinks.postgres.PostgresDeliveryLog;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.postgres.PostgresSinks;
 import io.dataspoke.sinks.slack.DigestMessages;
@@ -161,6 +162,8 @@ public final class HealthJob {
                         .sinkTo(
                                 SlackSink.builder()
                                         .setWebhookUrl(digests.slackWebhookUrl())
+                                        // A digest composed again after a restore is not resent.
+                                        .setDeliveryLog(new PostgresDeliveryLog(postgres))
                                         .build())
                         .uid("slack-digests-sink")
                         .name("Slack: owner digests");

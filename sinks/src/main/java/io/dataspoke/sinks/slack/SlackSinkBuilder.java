@@ -36,8 +36,18 @@ public final class SlackSinkBuilder {
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
     private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
     private int maxBufferedRequests = DEFAULT_MAX_BUFFERED_REQUESTS;
+    private DeliveryLog deliveryLog;
 
     SlackSinkBuilder() {}
+
+    /**
+     * Posts a message only if the log has no delivery of its dedup key, and records each delivery:
+     * a message composed again after a restore is not posted twice. Optional.
+     */
+    public SlackSinkBuilder setDeliveryLog(DeliveryLog deliveryLog) {
+        this.deliveryLog = Objects.requireNonNull(deliveryLog, "deliveryLog");
+        return this;
+    }
 
     /** The incoming-webhook URL, a secret: resolve it from the environment, never from config. */
     public SlackSinkBuilder setWebhookUrl(String webhookUrl) {
@@ -118,7 +128,8 @@ public final class SlackSinkBuilder {
                         maxAttempts,
                         initialBackoff,
                         maxBackoff,
-                        maxRetryAfter),
+                        maxRetryAfter,
+                        deliveryLog),
                 maxBufferedRequests);
     }
 

@@ -1,5 +1,6 @@
 package io.dataspoke.sinks.slack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,7 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
     private final HttpClient http;
     private final Counter retries;
     private final Counter rateLimited;
+    private final DeliveryLog.Store deliveries;
     private volatile boolean closed;
 
     SlackSinkWriter(
@@ -87,6 +89,7 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .version(HttpClient.Version.HTTP_1_1)
                         .build();
+        this.deliveries = openDeliveryLog(options.deliveryLog());
         this.retries = context.metricGroup().counter("slackRetries");
         this.rateLimited = context.metricGroup().counter("slackRateLimited");
         LOG.info(
@@ -109,7 +112,53 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
                                     + requestEntries.size()));
             return;
         }
-        new Delivery(requestEntries.get(0), resultHandler).attempt(1);
+        SlackWebhookRequest request = requestEntries.get(0);
+        if (deliveries != null) {
+            try {
+                if (deliveries.delivered(request.dedupKey())) {
+                    LOG.info(
+                            "Message '{}' was delivered before; not posting it again",
+                            request.dedupKey());
+                    resultHandler.complete();
+                    return;
+                }
+            } catch (Exception e) {
+                resultHandler.completeExceptionally(
+                        new IOException(
+                                "cannot read the delivery log for message '"
+                                        + request.dedupKey()
+                                        + "'",
+                                e));
+                return;
+            }
+        }
+        new Delivery(request, resultHandler).attempt(1);
+    }
+
+    private static DeliveryLog.Store openDeliveryLog(DeliveryLog log) {
+        if (log == null) {
+            return null;
+        }
+        try {
+            return log.open();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the Slack delivery log " + log, e);
+        }
+    }
+
+    /** Records a delivery; a failure here only weakens de-duplication, the message went out. */
+    private void recordDelivered(String dedupKey) {
+        if (deliveries == null) {
+            return;
+        }
+        try {
+            deliveries.recordDelivered(dedupKey);
+        } catch (Exception e) {
+            LOG.warn(
+                    "Message '{}' was delivered but could not be logged: {}",
+                    dedupKey,
+                    e.toString());
+        }
     }
 
     @Override
@@ -121,6 +170,13 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
     public void close() {
         closed = true;
         executor.shutdownNow();
+        if (deliveries != null) {
+            try {
+                deliveries.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the Slack delivery log failed", e);
+            }
+        }
         // Java 21 made HttpClient closeable; on 17 its selector thread ends once the client is
         // unreachable, and the executor above is already gone.
         if (http instanceof AutoCloseable closeable) {
@@ -191,6 +247,7 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
                             host,
                             request.dedupKey(),
                             attempt);
+                    recordDelivered(request.dedupKey());
                     resultHandler.complete();
                 }
                 case FATAL ->

@@ -21,6 +21,7 @@ public final class SlackWebhookOptions implements Serializable {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
+    private final DeliveryLog deliveryLog;
 
     SlackWebhookOptions(
             String webhookUrl,
@@ -28,13 +29,20 @@ public final class SlackWebhookOptions implements Serializable {
             int maxAttempts,
             Duration initialBackoff,
             Duration maxBackoff,
-            Duration maxRetryAfter) {
+            Duration maxRetryAfter,
+            DeliveryLog deliveryLog) {
+        this.deliveryLog = deliveryLog;
         this.webhookUrl = webhookUrl;
         this.requestTimeout = requestTimeout;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    /** The log of delivered messages, null when every message is posted as it comes. */
+    public DeliveryLog deliveryLog() {
+        return deliveryLog;
     }
 
     /** The webhook URL; a secret, keep it out of logs and messages. */
