@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dataspoke run <job> --config <file>}: a streaming job against real Kafka and Postgres. Run
- * with {@code java -jar} it starts a local Flink; submitted with {@code flink run} it runs on that
- * cluster.
+ * {@code dataspoke run <job> --config <file>}: a job against real Kafka and Postgres (the rollup
+ * reads only Postgres). Run with {@code java -jar} it starts a local Flink; submitted with {@code
+ * flink run} it runs on that cluster.
  */
 @Command(
         name = "run",
