@@ -45,7 +45,8 @@ public record DatasetDocs(
         UpstreamLineage lineage,
         Deprecation deprecation,
         Status status,
-        Map<String, String> customProperties) {
+        Map<String, String> customProperties,
+        List<Column> columns) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,9 +67,7 @@ public record DatasetDocs(
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> aspect = it.next();
             if (Aspects.isKnown(aspect.getKey())) {
-                aspects.put(
-                        aspect.getKey(),
-                        Aspects.parse(aspect.getKey(), aspect.getValue().toString()));
+                aspects.put(aspect.getKey(), Aspects.parse(aspect.getKey(), aspect.getValue()));
             }
         }
         return of(urn, aspects);
@@ -78,14 +77,17 @@ public record DatasetDocs(
     public static DatasetDocs of(String urn, Map<String, Aspect> aspects) {
         DatasetUrns.Parts parts = DatasetUrns.parse(urn);
         DatasetProperties properties = (DatasetProperties) aspects.get(DatasetProperties.NAME);
+        SchemaMetadata schema = (SchemaMetadata) aspects.get(SchemaMetadata.NAME);
+        EditableSchemaMetadata editableSchema =
+                (EditableSchemaMetadata) aspects.get(EditableSchemaMetadata.NAME);
         return new DatasetDocs(
                 urn,
                 parts == null ? "" : parts.platform(),
                 parts == null ? urn : parts.name(),
                 properties,
                 (EditableDatasetProperties) aspects.get(EditableDatasetProperties.NAME),
-                (SchemaMetadata) aspects.get(SchemaMetadata.NAME),
-                (EditableSchemaMetadata) aspects.get(EditableSchemaMetadata.NAME),
+                schema,
+                editableSchema,
                 (Ownership) aspects.get(Ownership.NAME),
                 (GlobalTags) aspects.get(GlobalTags.NAME),
                 (GlossaryTerms) aspects.get(GlossaryTerms.NAME),
@@ -95,7 +97,8 @@ public record DatasetDocs(
                 (Status) aspects.get(Status.NAME),
                 properties == null || properties.customProperties() == null
                         ? Map.of()
-                        : properties.customProperties());
+                        : properties.customProperties(),
+                merge(schema, editableSchema));
     }
 
     /** The table part of the name: after the last {@code .} or {@code /}. */
@@ -141,11 +144,8 @@ public record DatasetDocs(
         return status != null && status.removed();
     }
 
-    /**
-     * Every column with its documentation merged from the ingested schema and the UI edits, in
-     * schema order; columns only the UI knows (stale edits) are left out.
-     */
-    public List<Column> columns() {
+    private static List<Column> merge(
+            SchemaMetadata schema, EditableSchemaMetadata editableSchema) {
         if (schema == null || schema.fields() == null) {
             return List.of();
         }
@@ -177,7 +177,7 @@ public record DatasetDocs(
                             List.copyOf(tags),
                             List.copyOf(terms)));
         }
-        return columns;
+        return List.copyOf(columns);
     }
 
     /**

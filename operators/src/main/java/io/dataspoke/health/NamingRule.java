@@ -1,8 +1,10 @@
 package io.dataspoke.health;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,10 +18,15 @@ public final class NamingRule implements AuditRule {
 
     private final HealthRulesConfig.Naming config;
     private final Pattern defaultPattern;
+    private final Map<String, Pattern> platformPatterns = new HashMap<>();
 
     public NamingRule(HealthRulesConfig.Naming config) {
         this.config = config;
         this.defaultPattern = Pattern.compile(config.defaultPattern());
+        config.platforms()
+                .forEach(
+                        (platform, regex) ->
+                                platformPatterns.put(platform, Pattern.compile(regex)));
     }
 
     @Override
@@ -35,14 +42,13 @@ public final class NamingRule implements AuditRule {
     @Override
     public List<Violation> check(DatasetDocs dataset) {
         String table = dataset.tableName();
-        String platformRegex = config.platforms().get(dataset.platform());
-        Pattern convention =
-                platformRegex == null ? defaultPattern : Pattern.compile(platformRegex);
+        Pattern platformPattern = platformPatterns.get(dataset.platform());
+        Pattern convention = platformPattern == null ? defaultPattern : platformPattern;
         List<String> problems = new ArrayList<>();
         if (!convention.matcher(table).matches()) {
             problems.add(
                     "does not follow the "
-                            + (platformRegex == null ? "" : dataset.platform() + " ")
+                            + (platformPattern == null ? "" : dataset.platform() + " ")
                             + "naming convention "
                             + convention.pattern());
         }
