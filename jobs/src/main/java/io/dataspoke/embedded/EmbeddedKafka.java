@@ -238,29 +238,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void awaitBrokerRegistered() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = admin()) {
-            while (true) {
-                try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // Not ready yet: the broker answers once it has caught up with the controller.
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "Kafka broker on "
-                                    + bootstrapServers()
-                                    + " did not register within "
-                                    + READY_TIMEOUT);
-                }
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka to start", e);
-        }
+        // The broker answers once it has caught up with the controller.
+        awaitReady(
+                "did not register",
+                admin -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
     }
 
     /**
@@ -270,23 +251,44 @@ public final class EmbeddedKafka implements AutoCloseable {
      * long as it takes. One partition serves every group, so one lookup here is enough.
      */
     private void awaitGroupCoordinator() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = admin()) {
-            while (true) {
-                try {
+        awaitReady(
+                "had no group coordinator",
+                admin -> {
                     admin.listConsumerGroupOffsets("embedded-kafka-start")
                             .partitionsToOffsetAndMetadata()
                             .get(5, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(
-                                "Kafka broker on "
-                                        + bootstrapServers()
-                                        + " had no group coordinator within "
-                                        + READY_TIMEOUT,
-                                e);
+                    return true;
+                });
+    }
+
+    /** One readiness check; failing with an exception means "not yet". */
+    private interface Probe {
+        boolean ready(Admin admin)
+                throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /** Repeats {@code probe} until it passes, or fails after {@link #READY_TIMEOUT}. */
+    private void awaitReady(String failure, Probe probe) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = admin()) {
+            Exception last = null;
+            while (true) {
+                try {
+                    if (probe.ready(admin)) {
+                        return;
                     }
+                } catch (ExecutionException | TimeoutException e) {
+                    last = e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Kafka broker on "
+                                    + bootstrapServers()
+                                    + " "
+                                    + failure
+                                    + " within "
+                                    + READY_TIMEOUT,
+                            last);
                 }
                 Thread.sleep(50);
             }

@@ -3,7 +3,6 @@ package io.dataspoke.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataspoke.db.Migrations;
-import io.dataspoke.decode.DataHubAvroEncoder;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.demo.DemoRecord;
@@ -12,9 +11,7 @@ import io.dataspoke.embedded.EmbeddedStack;
 import io.dataspoke.event.MetadataChange;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
-import io.dataspoke.mce.MceFileReader;
 import io.dataspoke.sinks.postgres.PostgresOptions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,18 +58,7 @@ class HealthJobITCase {
                         EmbeddedStack.Options.defaults().withWorkDir(workDir).withWebPort(0));
         stack.kafka().createTopics(TOPICS.all(), 2);
 
-        DataHubAvroEncoder encoder = new DataHubAvroEncoder();
-        List<DemoRecord> records = new ArrayList<>();
-        for (MetadataChange change :
-                MceFileReader.read(
-                        Path.of(System.getProperty("dataspoke.fixtures"))
-                                .resolve(
-                                        "datahub/repo/metadata-ingestion/examples/mce_files/bootstrap_mce.json"),
-                        T0)) {
-            if (!change.timeseries()) {
-                records.add(record(change, encoder));
-            }
-        }
+        List<DemoRecord> records = new ArrayList<>(SampleCatalog.versionedRecords(TOPICS, T0));
         // An owner documents the Kafka sample in the UI: its description violation goes.
         records.add(
                 record(
@@ -81,15 +67,11 @@ class HealthJobITCase {
                                 "editableDatasetProperties",
                                 "{\"description\":\"Sample events of the foo and bar fields,"
                                         + " one row per event\"}",
-                                EDITS + 1_000),
-                        encoder));
+                                EDITS + 1_000)));
         // A change that alters no outcome: no new history row.
         records.add(
-                record(
-                        upsert(LOGGING, "institutionalMemory", "{\"elements\":[]}", EDITS + 2_000),
-                        encoder));
-        records.add(
-                record(upsert(DELETED, "status", "{\"removed\":true}", EDITS + 3_000), encoder));
+                record(upsert(LOGGING, "institutionalMemory", "{\"elements\":[]}", EDITS + 2_000)));
+        records.add(record(upsert(DELETED, "status", "{\"removed\":true}", EDITS + 3_000)));
         records.add(
                 record(
                         new MetadataChange(
@@ -101,8 +83,7 @@ class HealthJobITCase {
                                 null,
                                 EDITS + 4_000,
                                 null,
-                                false),
-                        encoder));
+                                false)));
         new KafkaReplayer(stack.kafka().bootstrapServers()).replay(records, 0, sent -> {});
 
         String url = stack.postgres().createDatabase("health_it");
@@ -202,11 +183,7 @@ class HealthJobITCase {
         return new MetadataChange(urn, "dataset", aspect, "UPSERT", json, null, time, null, false);
     }
 
-    private static DemoRecord record(MetadataChange change, DataHubAvroEncoder encoder) {
-        return new DemoRecord(
-                TOPICS.versioned(),
-                change.entityUrn().getBytes(StandardCharsets.UTF_8),
-                encoder.encode(change),
-                change.eventMillis());
+    private static DemoRecord record(MetadataChange change) {
+        return SampleCatalog.record(TOPICS, change);
     }
 }

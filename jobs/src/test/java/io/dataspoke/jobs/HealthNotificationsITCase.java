@@ -6,22 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.dataspoke.db.Migrations;
-import io.dataspoke.decode.DataHubAvroEncoder;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.demo.DemoRecord;
 import io.dataspoke.demo.KafkaReplayer;
 import io.dataspoke.embedded.EmbeddedStack;
 import io.dataspoke.embedded.LocalSlackWebhook;
-import io.dataspoke.event.MetadataChange;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
-import io.dataspoke.mce.MceFileReader;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,23 +81,7 @@ class HealthNotificationsITCase {
                 });
         gms.start();
 
-        DataHubAvroEncoder encoder = new DataHubAvroEncoder();
-        List<DemoRecord> records = new ArrayList<>();
-        for (MetadataChange change :
-                MceFileReader.read(
-                        Path.of(System.getProperty("dataspoke.fixtures"))
-                                .resolve(
-                                        "datahub/repo/metadata-ingestion/examples/mce_files/bootstrap_mce.json"),
-                        1_600_000_000_000L)) {
-            if (!change.timeseries()) {
-                records.add(
-                        new DemoRecord(
-                                TOPICS.versioned(),
-                                change.entityUrn().getBytes(StandardCharsets.UTF_8),
-                                encoder.encode(change),
-                                change.eventMillis()));
-            }
-        }
+        List<DemoRecord> records = SampleCatalog.versionedRecords(TOPICS, 1_600_000_000_000L);
         new KafkaReplayer(stack.kafka().bootstrapServers()).replay(records, 0, sent -> {});
 
         String url = stack.postgres().createDatabase("notify_it");

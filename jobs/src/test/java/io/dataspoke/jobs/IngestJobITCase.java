@@ -3,7 +3,6 @@ package io.dataspoke.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataspoke.db.Migrations;
-import io.dataspoke.decode.DataHubAvroEncoder;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.demo.DemoRecord;
@@ -11,7 +10,6 @@ import io.dataspoke.demo.KafkaReplayer;
 import io.dataspoke.embedded.EmbeddedStack;
 import io.dataspoke.event.MetadataChange;
 import io.dataspoke.event.Topics;
-import io.dataspoke.mce.MceFileReader;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,24 +52,12 @@ class IngestJobITCase {
                         EmbeddedStack.Options.defaults().withWorkDir(workDir).withWebPort(0));
         stack.kafka().createTopics(TOPICS.all(), 2);
 
-        DataHubAvroEncoder encoder = new DataHubAvroEncoder();
         List<DemoRecord> records = new ArrayList<>();
-        List<MetadataChange> changes =
-                new ArrayList<>(
-                        MceFileReader.read(
-                                fixture(
-                                        "datahub/repo/metadata-ingestion/examples/mce_files/bootstrap_mce.json"),
-                                1_600_000_000_000L));
-        for (MetadataChange change : changes) {
+        for (MetadataChange change : SampleCatalog.changes(1_600_000_000_000L)) {
             if (!change.timeseries()) {
                 versionedChanges++;
             }
-            records.add(
-                    record(
-                            change.timeseries() ? TOPICS.timeseries() : TOPICS.versioned(),
-                            change.entityUrn(),
-                            encoder.encode(change),
-                            change.eventMillis()));
+            records.add(SampleCatalog.record(TOPICS, change));
         }
         records.add(json(TOPICS.openLineage(), "job", OPENLINEAGE_COMPLETE));
         records.add(json(TOPICS.openLineage(), "job", OPENLINEAGE_FAIL));
@@ -183,10 +169,6 @@ class IngestJobITCase {
 
     private static DemoRecord json(String topic, String key, String json) {
         return record(topic, key, json.getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L);
-    }
-
-    private static Path fixture(String relative) {
-        return Path.of(System.getProperty("dataspoke.fixtures")).resolve(relative);
     }
 
     private static final String OPENLINEAGE_COMPLETE =
