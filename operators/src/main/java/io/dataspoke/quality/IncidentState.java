@@ -1,0 +1,7 @@
+package io.dataspoke.quality;
+
+/** Where an incident is in its lifecycle. */
+public enum IncidentState {
+    OPEN,
+    RESOLVED
+}
