@@ -292,7 +292,8 @@ public final class Aspects {
                             text(p, "max", path, false),
                             text(p, "mean", path, false),
                             text(p, "median", path, false),
-                            text(p, "stdev", path, false)));
+                            text(p, "stdev", path, false),
+                            texts(p, "sampleValues", path, false)));
         }
         return new DatasetProfile(
                 integer(a, "timestampMillis", name, true),

@@ -28,7 +28,11 @@ public record DatasetProfile(
         return fieldProfiles.stream().filter(f -> f.fieldPath().equals(fieldPath)).findFirst();
     }
 
-    /** Statistics of one field; every statistic is null when the profiler did not compute it. */
+    /**
+     * Statistics of one field; every statistic is null when the profiler did not compute it.
+     *
+     * @param sampleValues values the profiler sampled, empty when none
+     */
     public record FieldProfile(
             String fieldPath,
             Long uniqueCount,
@@ -39,5 +43,6 @@ public record DatasetProfile(
             String max,
             String mean,
             String median,
-            String stdev) {}
+            String stdev,
+            List<String> sampleValues) {}
 }

@@ -13,5 +13,7 @@ public enum Signal {
     /** A SQL engine query that wrote to the dataset. */
     QUERY_LOG,
     /** DataHub {@code schemaMetadata}: the dataset's columns and their types. */
-    SCHEMA
+    SCHEMA,
+    /** The dataset was soft-deleted ({@code status.removed}) or hard-deleted (its key aspect). */
+    REMOVED
 }

@@ -203,7 +203,7 @@ public final class PostgresSinks {
         return sink(HEALTH_ROLLUP_SQL, PostgresSinks::bindHealthRollup, options);
     }
 
-    private static <T> JdbcSink<T> sink(
+    static <T> JdbcSink<T> sink(
             String sql, JdbcStatementBuilder<T> binder, PostgresOptions options) {
         return JdbcSink.<T>builder()
                 .withQueryStatement(sql, binder)
@@ -353,7 +353,7 @@ public final class PostgresSinks {
         }
     }
 
-    private static OffsetDateTime time(long epochMillis) {
+    static OffsetDateTime time(long epochMillis) {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,171 @@
+package io.dataspoke.quality.incident;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataspoke.quality.Incident;
+import io.dataspoke.quality.Severity;
+import io.dataspoke.quality.contract.Check;
+import io.dataspoke.quality.contract.ContractSet;
+import io.dataspoke.quality.lineage.LineageGraph;
+import io.dataspoke.quality.lineage.LineageUpdate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Groups quality events and CEP matches into incidents by lineage root cause ({@link
+ * IncidentBook}), emitting each incident again whenever it changes.
+ *
+ * <p>Grouping needs the whole lineage graph and every open incident in one place, so the job keys
+ * this function by a constant and runs it with parallelism 1. That is cheap because its inputs are
+ * transitions (a check starts failing, a run fails), not observations, and lineage updates that
+ * change nothing are dropped. Inputs are buffered until the watermark passes their event time and
+ * applied in event-time order, so an upstream cause is always seen before the downstream failures
+ * it explains, whatever order the partitions were read in.
+ */
+public class IncidentCorrelatorFunction
+        extends KeyedProcessFunction<String, CorrelatorInput, Incident> {
+
+    /** The key every input is sent under. */
+    public static final String KEY = "incidents";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                    .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final ContractSet contracts;
+    private final int maxHops;
+    private final long reopenWindowMillis;
+
+    private transient MapState<String, LineageUpdate> lineage;
+    private transient MapState<Long, List<CorrelatorInput>> pending;
+    private transient ValueState<String> bookJson;
+    private transient LineageGraph graph;
+    private transient IncidentBook book;
+
+    public IncidentCorrelatorFunction(ContractSet contracts, int maxHops, Duration reopenWindow) {
+        this.contracts = contracts;
+        this.maxHops = maxHops;
+        this.reopenWindowMillis = reopenWindow.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        lineage =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "lineage",
+                                        Types.STRING,
+                                        TypeInformation.of(LineageUpdate.class)));
+        pending =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pending",
+                                        Types.LONG,
+                                        Types.LIST(TypeInformation.of(CorrelatorInput.class))));
+        bookJson = getRuntimeContext().getState(new ValueStateDescriptor<>("book", Types.STRING));
+    }
+
+    @Override
+    public void processElement(CorrelatorInput input, Context ctx, Collector<Incident> out)
+            throws Exception {
+        if (input.lineage() != null) {
+            LineageUpdate update = input.lineage();
+            LineageUpdate existing = lineage.get(update.stateKey());
+            if (existing == null || update.supersedes(existing)) {
+                lineage.put(update.stateKey(), update);
+                graph().apply(update);
+            }
+            return;
+        }
+        long millis = input.eventMillis();
+        if (millis <= ctx.timerService().currentWatermark()) {
+            apply(input, out);
+            return;
+        }
+        List<CorrelatorInput> waiting = pending.get(millis);
+        if (waiting == null) {
+            waiting = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(millis);
+        }
+        waiting.add(input);
+        pending.put(millis, waiting);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out)
+            throws Exception {
+        List<CorrelatorInput> due = pending.get(timestamp);
+        if (due == null) {
+            return;
+        }
+        pending.remove(timestamp);
+        // Events before matches: a match interprets the events that ended at the same instant.
+        due.sort(Comparator.comparing(input -> input.match() != null));
+        for (CorrelatorInput input : due) {
+            apply(input, out);
+        }
+    }
+
+    private void apply(CorrelatorInput input, Collector<Incident> out) throws Exception {
+        IncidentBook incidents = book();
+        List<Incident> changed =
+                input.event() != null
+                        ? incidents.onEvent(
+                                input.event(),
+                                urn -> graph().ancestors(urn, maxHops),
+                                this::severityOf)
+                        : incidents.onMatch(input.match());
+        if (!changed.isEmpty()) {
+            bookJson.update(JSON.writeValueAsString(incidents));
+            changed.forEach(out::collect);
+        }
+    }
+
+    private Severity severityOf(String datasetUrn, String checkId) {
+        for (Check check : contracts.forDataset(datasetUrn)) {
+            if (check.id().equals(checkId)) {
+                return check.severity();
+            }
+        }
+        return Severity.MEDIUM;
+    }
+
+    private IncidentBook book() throws Exception {
+        if (book == null) {
+            book = new IncidentBook(reopenWindowMillis);
+            String json = bookJson.value();
+            if (json != null) {
+                JSON.readerForUpdating(book).readValue(json);
+            }
+        }
+        return book;
+    }
+
+    private LineageGraph graph() throws Exception {
+        if (graph == null) {
+            graph = new LineageGraph();
+            for (Map.Entry<String, LineageUpdate> entry : lineage.entries()) {
+                graph.apply(entry.getValue());
+            }
+        }
+        return graph;
+    }
+}

@@ -1,0 +1,436 @@
+package io.dataspoke.quality.monitor;
+
+import io.dataspoke.event.SchemaColumn;
+import io.dataspoke.quality.CheckResult;
+import io.dataspoke.quality.Observation;
+import io.dataspoke.quality.Outcome;
+import io.dataspoke.quality.QualityEvent;
+import io.dataspoke.quality.QualityEventKind;
+import io.dataspoke.quality.Signal;
+import io.dataspoke.quality.contract.Check;
+import io.dataspoke.quality.contract.ContractSet;
+import io.dataspoke.quality.contract.Evaluation;
+import io.dataspoke.quality.contract.FreshnessCheck;
+import io.dataspoke.quality.contract.MetricCheck;
+import io.dataspoke.quality.contract.SchemaCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Evaluates a dataset's contract checks on each of its observations (keyed by dataset URN) and
+ * emits every {@link CheckResult}; the changes that matter downstream (a check starts or stops
+ * failing, a run fails or recovers, a column disappears or comes back) go to {@link #EVENTS}.
+ *
+ * <p>Freshness is driven by timers, so a missed load is noticed with no event arriving: each load
+ * sets event-time timers at the load time plus each freshness threshold. When the sources are idle
+ * the watermark stops, so for live data (a deadline still ahead of the wall clock when the load
+ * arrives) a processing-time timer at the deadline plus {@code idleGrace} is the fallback. Replayed
+ * history, whose deadlines are already past on the wall clock, relies on the watermark alone.
+ *
+ * <p>Breaking schema changes (a column removed or its type changed, compared with the previous
+ * {@code schemaMetadata}, or with the previous OpenLineage schema facet for datasets DataHub has no
+ * schema of) are reported for every dataset, with or without a contract.
+ */
+public class ContractFunction extends KeyedProcessFunction<String, Observation, CheckResult> {
+
+    /** Quality transitions for the incident correlator, the CEP patterns and the breaker. */
+    public static final OutputTag<QualityEvent> EVENTS =
+            new OutputTag<>("quality-events", TypeInformation.of(QualityEvent.class));
+
+    private static final String TIMER = "timer";
+    private static final String PROCESSING = "processing";
+
+    private final ContractSet contracts;
+    private final long idleGraceMillis;
+
+    private transient MapState<String, Outcome> outcomes;
+    private transient MapState<String, SchemaColumn[]> schemas;
+    private transient MapState<String, String> brokenColumns;
+    private transient MapState<String, Boolean> failingJobs;
+    private transient ValueState<Long> lastLoad;
+    private transient ValueState<Boolean> profiled;
+    private transient ValueState<Long> fallbackTimer;
+
+    public ContractFunction(ContractSet contracts, Duration idleGrace) {
+        this.contracts = contracts;
+        this.idleGraceMillis = idleGrace.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        outcomes =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "outcomes",
+                                        Types.STRING,
+                                        TypeInformation.of(Outcome.class)));
+        schemas =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "schemas",
+                                        Types.STRING,
+                                        TypeInformation.of(SchemaColumn[].class)));
+        brokenColumns =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "broken-columns", Types.STRING, Types.STRING));
+        failingJobs =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "failing-jobs", Types.STRING, Types.BOOLEAN));
+        lastLoad = getRuntimeContext().getState(new ValueStateDescriptor<>("last-load", Types.LONG));
+        profiled =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("profiled", Types.BOOLEAN));
+        fallbackTimer =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("fallback-timer", Types.LONG));
+    }
+
+    @Override
+    public void processElement(Observation o, Context ctx, Collector<CheckResult> out)
+            throws Exception {
+        if (o.signal() == Signal.REMOVED) {
+            onRemoved(o, ctx);
+            return;
+        }
+        List<Check> checks = contracts.forDataset(o.datasetUrn());
+        if (o.signal() == Signal.PROFILE) {
+            profiled.update(true);
+        }
+        boolean isProfiled = Boolean.TRUE.equals(profiled.value());
+        for (Check check : checks) {
+            if (check instanceof MetricCheck metric && metric.appliesTo(o, isProfiled)) {
+                record(check, metric.evaluate(o), o.signal().name(), o.eventMillis(), ctx, out);
+            }
+        }
+        if (o.schema() != null && (o.signal() == Signal.SCHEMA || !schemas.contains("SCHEMA"))) {
+            onSchema(o, checks, ctx, out);
+        }
+        if (o.signal() == Signal.RUN) {
+            onRun(o, ctx);
+        }
+        if (o.loadedMillis() != null) {
+            onLoad(o, checks, ctx, out);
+        }
+    }
+
+    /**
+     * A deleted dataset is no longer judged: its failing checks and broken columns are reported as
+     * over (so its incidents can resolve) and its state and timers are dropped.
+     */
+    private void onRemoved(Observation o, Context ctx) throws Exception {
+        for (Map.Entry<String, Outcome> failing : outcomes.entries()) {
+            emit(ctx, o, QualityEventKind.CHECK, failing.getKey(), Outcome.PASS, null, null,
+                    "dataset deleted");
+        }
+        for (String column : brokenColumns.keys()) {
+            emit(ctx, o, QualityEventKind.SCHEMA, column, Outcome.PASS, null, column,
+                    "dataset deleted");
+        }
+        for (String job : failingJobs.keys()) {
+            emit(ctx, o, QualityEventKind.RUN, job, Outcome.PASS, null, null, "dataset deleted");
+        }
+        Long loaded = lastLoad.value();
+        if (loaded != null) {
+            for (FreshnessCheck check : freshness(contracts.forDataset(o.datasetUrn()))) {
+                for (Long after : deadlinesOf(check)) {
+                    ctx.timerService().deleteEventTimeTimer(loaded + after);
+                }
+            }
+        }
+        Long fallback = fallbackTimer.value();
+        if (fallback != null) {
+            ctx.timerService().deleteProcessingTimeTimer(fallback);
+        }
+        outcomes.clear();
+        schemas.clear();
+        brokenColumns.clear();
+        failingJobs.clear();
+        lastLoad.clear();
+        profiled.clear();
+        fallbackTimer.clear();
+    }
+
+    private void onSchema(Observation o, List<Check> checks, Context ctx, Collector<CheckResult> out)
+            throws Exception {
+        String source = o.signal().name();
+        SchemaColumn[] previous = schemas.get(source);
+        schemas.put(source, o.schema());
+        for (Check check : checks) {
+            if (check instanceof SchemaCheck schema) {
+                record(
+                        check,
+                        schema.evaluate(previous, o.schema()),
+                        source,
+                        o.eventMillis(),
+                        ctx,
+                        out);
+            }
+        }
+        Map<String, String> current = new LinkedHashMap<>();
+        for (SchemaColumn column : o.schema()) {
+            current.put(column.name(), normalize(column.type()));
+        }
+        if (previous != null) {
+            for (SchemaColumn before : previous) {
+                String now = current.get(before.name());
+                String detail = null;
+                if (now == null) {
+                    detail = "column " + before.name() + " was removed";
+                } else if (!now.equals(normalize(before.type()))) {
+                    detail = "column " + before.name() + " changed type from " + before.type()
+                            + " to " + now;
+                }
+                if (detail != null && !brokenColumns.contains(before.name())) {
+                    brokenColumns.put(before.name(), normalize(before.type()));
+                    emit(ctx, o, QualityEventKind.SCHEMA, before.name(), Outcome.FAIL, null,
+                            before.name(), detail);
+                }
+            }
+        }
+        List<String> repaired = new ArrayList<>();
+        for (Map.Entry<String, String> broken : brokenColumns.entries()) {
+            if (broken.getValue().equals(current.get(broken.getKey()))) {
+                repaired.add(broken.getKey());
+            }
+        }
+        for (String column : repaired) {
+            brokenColumns.remove(column);
+            emit(ctx, o, QualityEventKind.SCHEMA, column, Outcome.PASS, null, column,
+                    "column " + column + " is back");
+        }
+    }
+
+    private void onRun(Observation o, Context ctx) throws Exception {
+        if (o.job() == null) {
+            return;
+        }
+        if (o.failedRun()) {
+            // Every failure, not only the first: the consecutive-failures pattern counts them.
+            failingJobs.put(o.job(), true);
+            emit(ctx, o, QualityEventKind.RUN, o.job(), Outcome.FAIL, null, null,
+                    o.message() != null ? o.message() : "run " + o.runState());
+        } else if ("COMPLETE".equals(o.runState()) && failingJobs.contains(o.job())) {
+            failingJobs.remove(o.job());
+            emit(ctx, o, QualityEventKind.RUN, o.job(), Outcome.PASS, null, null,
+                    "run of " + o.job() + " succeeded");
+        }
+    }
+
+    private void onLoad(Observation o, List<Check> checks, Context ctx, Collector<CheckResult> out)
+            throws Exception {
+        Long previous = lastLoad.value();
+        long loaded = o.loadedMillis();
+        if (previous != null && loaded <= previous) {
+            // The same load reported again (operation, run and query log all say it).
+            return;
+        }
+        lastLoad.update(loaded);
+        TimerService timers = ctx.timerService();
+        List<FreshnessCheck> freshness = freshness(checks);
+        for (FreshnessCheck check : freshness) {
+            for (Long after : deadlinesOf(check)) {
+                if (previous != null) {
+                    timers.deleteEventTimeTimer(previous + after);
+                }
+                timers.registerEventTimeTimer(loaded + after);
+            }
+            String message =
+                    previous == null
+                            ? "first load seen"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "loaded %.2f h after the previous load",
+                                    (loaded - previous) / 3_600_000.0);
+            Evaluation fresh = check.evaluateAge(0);
+            record(
+                    check,
+                    new Evaluation(fresh.outcome(), 0.0, check.metric() + " met: " + message),
+                    o.signal().name(),
+                    o.eventMillis(),
+                    ctx,
+                    out);
+        }
+        scheduleFallback(freshness, loaded, timers);
+    }
+
+    private void scheduleFallback(List<FreshnessCheck> freshness, long loaded, TimerService timers)
+            throws Exception {
+        Long pending = fallbackTimer.value();
+        if (pending != null) {
+            timers.deleteProcessingTimeTimer(pending);
+            fallbackTimer.clear();
+        }
+        long now = timers.currentProcessingTime();
+        long first = Long.MAX_VALUE;
+        for (FreshnessCheck check : freshness) {
+            for (Long after : deadlinesOf(check)) {
+                if (loaded + after > now) {
+                    first = Math.min(first, loaded + after);
+                }
+            }
+        }
+        if (first != Long.MAX_VALUE) {
+            fallbackTimer.update(first + idleGraceMillis);
+            timers.registerProcessingTimeTimer(first + idleGraceMillis);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CheckResult> out)
+            throws Exception {
+        Long loaded = lastLoad.value();
+        if (loaded == null) {
+            return;
+        }
+        List<FreshnessCheck> freshness = freshness(contracts.forDataset(ctx.getCurrentKey()));
+        boolean processing = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
+        if (!processing && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            // The end of a bounded input fires every timer at once; what would have come next is
+            // unknown, so no deadline is judged.
+            return;
+        }
+        long at;
+        if (processing) {
+            fallbackTimer.clear();
+            at = timestamp - idleGraceMillis;
+        } else {
+            at = timestamp;
+        }
+        for (FreshnessCheck check : freshness) {
+            Evaluation evaluation = check.evaluateAge(at - loaded);
+            Outcome before = outcomes.get(check.id());
+            // A deadline passes once; the fallback and the watermark must not both report it.
+            if (evaluation.outcome() != Outcome.PASS && evaluation.outcome() != before) {
+                record(check, evaluation, processing ? PROCESSING : TIMER, at, ctx, out);
+            }
+        }
+        if (processing) {
+            scheduleFallback(freshness, loaded, ctx.timerService());
+        }
+    }
+
+    private void record(
+            Check check,
+            Evaluation evaluation,
+            String signal,
+            long millis,
+            Context ctx,
+            Collector<CheckResult> out)
+            throws Exception {
+        String urn = ctx.getCurrentKey();
+        out.collect(
+                new CheckResult(
+                        urn,
+                        check.id(),
+                        check.displayName(),
+                        check.type().label(),
+                        check.contractFile(),
+                        millis,
+                        evaluation.outcome(),
+                        evaluation.observed(),
+                        signal,
+                        evaluation.message()));
+        Outcome outcome = evaluation.outcome();
+        if (outcome == Outcome.NO_DATA) {
+            return;
+        }
+        Outcome before = outcomes.get(check.id());
+        if (outcome == before || (before == null && outcome == Outcome.PASS)) {
+            return;
+        }
+        if (outcome == Outcome.PASS) {
+            outcomes.remove(check.id());
+        } else {
+            outcomes.put(check.id(), outcome);
+        }
+        ctx.output(
+                EVENTS,
+                new QualityEvent(
+                        urn,
+                        millis,
+                        QualityEventKind.CHECK,
+                        check.id(),
+                        outcome,
+                        check.type().label(),
+                        check instanceof MetricCheck m ? m.column() : null,
+                        evaluation.message(),
+                        null,
+                        null));
+    }
+
+    private static void emit(
+            Context ctx,
+            Observation o,
+            QualityEventKind kind,
+            String name,
+            Outcome outcome,
+            String checkType,
+            String column,
+            String detail) {
+        ctx.output(
+                EVENTS,
+                new QualityEvent(
+                        o.datasetUrn(),
+                        o.eventMillis(),
+                        kind,
+                        name,
+                        outcome,
+                        checkType,
+                        column,
+                        detail,
+                        null,
+                        null));
+    }
+
+    private static List<FreshnessCheck> freshness(List<Check> checks) {
+        List<FreshnessCheck> freshness = new ArrayList<>();
+        for (Check check : checks) {
+            if (check instanceof FreshnessCheck f) {
+                freshness.add(f);
+            }
+        }
+        return freshness;
+    }
+
+    private static List<Long> deadlinesOf(FreshnessCheck check) {
+        List<Long> deadlines = new ArrayList<>(2);
+        if (check.warnAfterMillis() != null) {
+            deadlines.add(check.warnAfterMillis());
+        }
+        if (check.failAfterMillis() != null) {
+            deadlines.add(check.failAfterMillis());
+        }
+        return deadlines;
+    }
+
+    /** Types compared without case and size: {@code VARCHAR(20)} and {@code varchar} agree. */
+    private static String normalize(String type) {
+        if (type == null) {
+            return "";
+        }
+        int paren = type.indexOf('(');
+        return (paren < 0 ? type : type.substring(0, paren)).trim().toLowerCase(Locale.ROOT);
+    }
+}
