@@ -2,9 +2,12 @@ package io.dataspoke.sinks.datahub;
 
 import com.datahub.util.RecordUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linkedin.assertion.AssertionInfo;
+import com.linkedin.assertion.AssertionRunEvent;
 import com.linkedin.data.DataMap;
 import com.linkedin.data.template.RecordTemplate;
 import com.linkedin.events.metadata.ChangeType;
+import com.linkedin.incident.IncidentInfo;
 import com.linkedin.metadata.aspect.patch.template.common.StructuredPropertiesTemplate;
 import com.linkedin.mxe.MetadataChangeProposal;
 import com.linkedin.structured.PrimitivePropertyValue;
@@ -22,9 +25,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,9 +46,14 @@ import java.util.concurrent.TimeUnit;
  * {@link StructuredPropertiesTemplate} for PATCHes), keeps the resulting aspects in memory and
  * answers as GMS does: {@code {"value": "<urn>"}} on success, a Rest.li error body otherwise.
  *
- * <p>Like GMS, it refuses a request without the expected bearer token (401) and a structured
- * property value whose property is not defined or whose type does not match (422). A test can
- * script answers (429 with Retry-After, 503, 4xx, a hang) that come before the normal behaviour.
+ * <p>Like GMS, it refuses a request without the expected bearer token (401), an aspect its entity
+ * type does not have (422, with GMS's "Unknown aspect … for entity …"; the status differs between
+ * GMS versions), and a structured property value whose property is not defined or whose type does
+ * not match (422). It also refuses (422) a proposal whose entity type is not its URN's, which may
+ * be stricter than GMS: it is there to catch a write labelled with the wrong entity type.
+ * Timeseries aspects ({@code assertionRunEvent}) are kept as a list of events, not as one latest
+ * value, as GMS keeps them apart from versioned aspects. A test can script answers (429 with
+ * Retry-After, 503, 4xx, a hang) that come before the normal behaviour.
  */
 final class SimulatedGms implements AutoCloseable {
 
@@ -84,11 +94,29 @@ final class SimulatedGms implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The entity types and aspects it knows, with the classes it decodes them with: a small part of
+     * GMS's entity registry, enough for what DataSpoke writes.
+     */
+    private static final Map<String, Map<String, Class<? extends RecordTemplate>>> REGISTRY =
+            Map.of(
+                    "dataset", Map.of("structuredProperties", StructuredProperties.class),
+                    "structuredProperty",
+                            Map.of("propertyDefinition", StructuredPropertyDefinition.class),
+                    "assertion",
+                            Map.of(
+                                    "assertionInfo", AssertionInfo.class,
+                                    "assertionRunEvent", AssertionRunEvent.class),
+                    "incident", Map.of("incidentInfo", IncidentInfo.class));
+
+    private static final Set<String> TIMESERIES = Set.of("assertionRunEvent");
+
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newFixedThreadPool(4);
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, DataMap> aspects = new ConcurrentHashMap<>();
+    private final Map<String, List<DataMap>> timeseries = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile String requiredToken;
 
@@ -136,6 +164,15 @@ final class SimulatedGms implements AutoCloseable {
     <T extends RecordTemplate> T aspect(String urn, String aspectName, Class<T> type) {
         DataMap data = aspects.get(key(urn, aspectName));
         return data == null ? null : RecordUtils.toRecordTemplate(type, data);
+    }
+
+    /** The events of a timeseries aspect GMS now holds, in the order they arrived. */
+    <T extends RecordTemplate> List<T> timeseries(String urn, String aspectName, Class<T> type) {
+        List<T> events = new ArrayList<>();
+        for (DataMap data : timeseries.getOrDefault(key(urn, aspectName), List.of())) {
+            events.add(RecordUtils.toRecordTemplate(type, data));
+        }
+        return events;
     }
 
     /** Polls until {@code count} requests arrived, failing with what did arrive. */
@@ -195,9 +232,23 @@ final class SimulatedGms implements AutoCloseable {
         String urn = proposal.getEntityUrn().toString();
         String aspectName = proposal.getAspectName();
         String value = proposal.getAspect().getValue().asString(StandardCharsets.UTF_8);
+        Class<? extends RecordTemplate> type =
+                REGISTRY.getOrDefault(proposal.getEntityType(), Map.of()).get(aspectName);
+        if (type == null) {
+            return Reply.status(
+                    422,
+                    String.format(
+                            "Unknown aspect %s for entity %s",
+                            aspectName, proposal.getEntityType()));
+        }
+        if (!proposal.getEntityType().equals(proposal.getEntityUrn().getEntityType())) {
+            return Reply.status(
+                    422,
+                    "Entity type " + proposal.getEntityType() + " does not match the URN " + urn);
+        }
         DataMap stored;
         if (proposal.getChangeType() == ChangeType.UPSERT) {
-            stored = decode(aspectName, value).data();
+            stored = RecordUtils.toRecordTemplate(type, value).data();
         } else if (proposal.getChangeType() == ChangeType.PATCH
                 && "structuredProperties".equals(aspectName)) {
             StructuredPropertiesTemplate template = new StructuredPropertiesTemplate();
@@ -219,7 +270,13 @@ final class SimulatedGms implements AutoCloseable {
                 return Reply.status(422, problem);
             }
         }
-        aspects.put(key(urn, aspectName), stored);
+        if (TIMESERIES.contains(aspectName)) {
+            timeseries
+                    .computeIfAbsent(key(urn, aspectName), k -> new CopyOnWriteArrayList<>())
+                    .add(stored);
+        } else {
+            aspects.put(key(urn, aspectName), stored);
+        }
         return new Reply(200, JSON.writeValueAsString(Map.of("value", urn)), Map.of(), false, null);
     }
 
@@ -240,18 +297,6 @@ final class SimulatedGms implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static RecordTemplate decode(String aspectName, String json) {
-        Map<String, Class<? extends RecordTemplate>> known =
-                Map.of(
-                        "propertyDefinition", StructuredPropertyDefinition.class,
-                        "structuredProperties", StructuredProperties.class);
-        Class<? extends RecordTemplate> type = known.get(aspectName);
-        if (type == null) {
-            throw new IllegalArgumentException("the simulated GMS does not know " + aspectName);
-        }
-        return RecordUtils.toRecordTemplate(type, json);
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
