@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dataspoke} command: the demo on the embedded stack, the jobs against real endpoints,
- * and migrations. Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.
+ * and migrations. Exit codes: 0 done, 1 failed, 2 wrong usage or configuration, 3 a dataset is
+ * blocked ({@code status}).
  */
 @Command(
         name = "dataspoke",
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RunCommand.class,
             MigrateCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            StatusCommand.class
         })
 public final class DataSpokeCli {
 

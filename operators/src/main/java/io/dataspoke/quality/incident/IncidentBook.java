@@ -23,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * The open incidents and how they group: one incident per root cause. A problem on a dataset (a
- * failing check, a breaking schema change, an anomaly) joins the open incident of the dataset or
- * of one of its upstreams, with its hop distance from the root, and opens a new incident only when
+ * failing check, a breaking schema change, an anomaly) joins the open incident of the dataset or of
+ * one of its upstreams, with its hop distance from the root, and opens a new incident only when
  * nothing upstream explains it. A failed run joins an incident the same way but opens none on its
  * own: one failed run is not an incident, K in a row are ({@code pipeline-failures} match). An
  * incident resolves when every dataset in it has recovered; a problem that comes back within the
@@ -61,6 +61,7 @@ public final class IncidentBook {
         public int revision;
         public String team;
         public String domain;
+
         /** Members by URN in joining order, the root first. */
         public LinkedHashMap<String, Member> members = new LinkedHashMap<>();
     }
@@ -70,6 +71,7 @@ public final class IncidentBook {
         public int hops;
         public String reason;
         public long sinceMillis;
+
         /** Open problems, e.g. {@code CHECK:freshness}, {@code RUN:growth.stage_users}. */
         public LinkedHashSet<String> problems = new LinkedHashSet<>();
     }
@@ -248,7 +250,12 @@ public final class IncidentBook {
     }
 
     private void joinOrUpdate(
-            Entry entry, String urn, int hops, String problem, QualityEvent event, Changes changes) {
+            Entry entry,
+            String urn,
+            int hops,
+            String problem,
+            QualityEvent event,
+            Changes changes) {
         Member member = member(entry, urn, hops, event.eventMillis());
         boolean added = member.problems.add(problem);
         String reason = event.detail();
@@ -401,7 +408,11 @@ public final class IncidentBook {
                 (urn, m) ->
                         affected.add(
                                 new AffectedDataset(
-                                        urn, m.hops, m.reason, m.sinceMillis, m.problems.isEmpty())));
+                                        urn,
+                                        m.hops,
+                                        m.reason,
+                                        m.sinceMillis,
+                                        m.problems.isEmpty())));
         affected.sort(Comparator.comparingInt(AffectedDataset::hops));
         return new Incident(
                 entry.id,
@@ -448,7 +459,10 @@ public final class IncidentBook {
                     entry.resolvedMillis = entry.updatedMillis;
                     state = IncidentState.RESOLVED;
                 } else {
-                    state = book.open.containsKey(entry.id) ? IncidentState.OPEN : IncidentState.RESOLVED;
+                    state =
+                            book.open.containsKey(entry.id)
+                                    ? IncidentState.OPEN
+                                    : IncidentState.RESOLVED;
                 }
                 out.add(view(entry, state));
             }

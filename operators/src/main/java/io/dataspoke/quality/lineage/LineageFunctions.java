@@ -42,8 +42,8 @@ public final class LineageFunctions {
 
     /**
      * Passes an update on only when it changes the upstreams it keeps (keyed by {@link
-     * LineageUpdate#stateKey()}): an hourly job reports the same inputs every hour, and the
-     * lineage consumers downstream run with parallelism 1 or broadcast.
+     * LineageUpdate#stateKey()}): an hourly job reports the same inputs every hour, and the lineage
+     * consumers downstream run with parallelism 1 or broadcast.
      */
     public static class ChangeFilter
             extends KeyedProcessFunction<String, LineageUpdate, LineageUpdate> {

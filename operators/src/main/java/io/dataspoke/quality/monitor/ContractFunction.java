@@ -98,10 +98,10 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "failing-jobs", Types.STRING, Types.BOOLEAN));
-        lastLoad = getRuntimeContext().getState(new ValueStateDescriptor<>("last-load", Types.LONG));
+        lastLoad =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("last-load", Types.LONG));
         profiled =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("profiled", Types.BOOLEAN));
+                getRuntimeContext().getState(new ValueStateDescriptor<>("profiled", Types.BOOLEAN));
         fallbackTimer =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("fallback-timer", Types.LONG));
@@ -141,11 +141,25 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
      */
     private void onRemoved(Observation o, Context ctx) throws Exception {
         for (Map.Entry<String, Outcome> failing : outcomes.entries()) {
-            emit(ctx, o, QualityEventKind.CHECK, failing.getKey(), Outcome.PASS, null, null,
+            emit(
+                    ctx,
+                    o,
+                    QualityEventKind.CHECK,
+                    failing.getKey(),
+                    Outcome.PASS,
+                    null,
+                    null,
                     "dataset deleted");
         }
         for (String column : brokenColumns.keys()) {
-            emit(ctx, o, QualityEventKind.SCHEMA, column, Outcome.PASS, null, column,
+            emit(
+                    ctx,
+                    o,
+                    QualityEventKind.SCHEMA,
+                    column,
+                    Outcome.PASS,
+                    null,
+                    column,
                     "dataset deleted");
         }
         for (String job : failingJobs.keys()) {
@@ -172,7 +186,8 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         fallbackTimer.clear();
     }
 
-    private void onSchema(Observation o, List<Check> checks, Context ctx, Collector<CheckResult> out)
+    private void onSchema(
+            Observation o, List<Check> checks, Context ctx, Collector<CheckResult> out)
             throws Exception {
         String source = o.signal().name();
         SchemaColumn[] previous = schemas.get(source);
@@ -199,13 +214,25 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                 if (now == null) {
                     detail = "column " + before.name() + " was removed";
                 } else if (!now.equals(normalize(before.type()))) {
-                    detail = "column " + before.name() + " changed type from " + before.type()
-                            + " to " + now;
+                    detail =
+                            "column "
+                                    + before.name()
+                                    + " changed type from "
+                                    + before.type()
+                                    + " to "
+                                    + now;
                 }
                 if (detail != null && !brokenColumns.contains(before.name())) {
                     brokenColumns.put(before.name(), normalize(before.type()));
-                    emit(ctx, o, QualityEventKind.SCHEMA, before.name(), Outcome.FAIL, null,
-                            before.name(), detail);
+                    emit(
+                            ctx,
+                            o,
+                            QualityEventKind.SCHEMA,
+                            before.name(),
+                            Outcome.FAIL,
+                            null,
+                            before.name(),
+                            detail);
                 }
             }
         }
@@ -217,7 +244,14 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         }
         for (String column : repaired) {
             brokenColumns.remove(column);
-            emit(ctx, o, QualityEventKind.SCHEMA, column, Outcome.PASS, null, column,
+            emit(
+                    ctx,
+                    o,
+                    QualityEventKind.SCHEMA,
+                    column,
+                    Outcome.PASS,
+                    null,
+                    column,
                     "column " + column + " is back");
         }
     }
@@ -229,11 +263,25 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         if (o.failedRun()) {
             // Every failure, not only the first: the consecutive-failures pattern counts them.
             failingJobs.put(o.job(), true);
-            emit(ctx, o, QualityEventKind.RUN, o.job(), Outcome.FAIL, null, null,
+            emit(
+                    ctx,
+                    o,
+                    QualityEventKind.RUN,
+                    o.job(),
+                    Outcome.FAIL,
+                    null,
+                    null,
                     o.message() != null ? o.message() : "run " + o.runState());
         } else if ("COMPLETE".equals(o.runState()) && failingJobs.contains(o.job())) {
             failingJobs.remove(o.job());
-            emit(ctx, o, QualityEventKind.RUN, o.job(), Outcome.PASS, null, null,
+            emit(
+                    ctx,
+                    o,
+                    QualityEventKind.RUN,
+                    o.job(),
+                    Outcome.PASS,
+                    null,
+                    null,
                     "run of " + o.job() + " succeeded");
         }
     }

@@ -26,9 +26,10 @@ public final class CircuitBreaker {
         String key = event.kind() + ":" + event.name();
         CircuitStatus calls =
                 switch (event.kind()) {
-                    case CHECK -> event.outcome() == Outcome.FAIL
-                            ? CircuitStatus.BLOCK
-                            : event.outcome() == Outcome.WARN ? CircuitStatus.WARN : null;
+                    case CHECK ->
+                            event.outcome() == Outcome.FAIL
+                                    ? CircuitStatus.BLOCK
+                                    : event.outcome() == Outcome.WARN ? CircuitStatus.WARN : null;
                     case SCHEMA -> event.outcome() == Outcome.FAIL ? CircuitStatus.BLOCK : null;
                     case RUN, ANOMALY -> event.bad() ? CircuitStatus.WARN : null;
                 };
@@ -48,8 +49,12 @@ public final class CircuitBreaker {
         return new StatusFact(
                 keyOf(notice),
                 calls,
-                "open " + notice.severity().name().toLowerCase() + " incident "
-                        + notice.incidentId() + ": " + notice.title(),
+                "open "
+                        + notice.severity().name().toLowerCase()
+                        + " incident "
+                        + notice.incidentId()
+                        + ": "
+                        + notice.title(),
                 notice.eventMillis());
     }
 
@@ -83,8 +88,13 @@ public final class CircuitBreaker {
     private static String reasonOf(QualityEvent event) {
         String detail = event.detail() != null ? event.detail() : event.name();
         return switch (event.kind()) {
-            case CHECK -> "check " + event.name() + " " + event.outcome().name().toLowerCase()
-                    + ": " + detail;
+            case CHECK ->
+                    "check "
+                            + event.name()
+                            + " "
+                            + event.outcome().name().toLowerCase()
+                            + ": "
+                            + detail;
             case SCHEMA -> "breaking schema change: " + detail;
             case RUN -> "last run of " + event.name() + " failed: " + detail;
             case ANOMALY -> "anomaly: " + detail;

@@ -18,9 +18,9 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keeps each dataset's circuit-breaker status current from its quality events and the incidents
- * it is in, emitting the status whenever the verdict or its reasons change. Once a dataset is back
- * to PASS its state is cleared: PASS is what a dataset without state is.
+ * Keeps each dataset's circuit-breaker status current from its quality events and the incidents it
+ * is in, emitting the status whenever the verdict or its reasons change. Once a dataset is back to
+ * PASS its state is cleared: PASS is what a dataset without state is.
  */
 public class CircuitBreakerFunction
         extends KeyedCoProcessFunction<String, QualityEvent, IncidentNotice, DatasetStatus> {

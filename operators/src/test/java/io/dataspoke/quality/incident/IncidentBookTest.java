@@ -42,20 +42,28 @@ class IncidentBookTest {
 
     @Test
     void aFailingCheckOpensAnIncidentThatResolvesWhenItPasses() {
-        List<Incident> opened = book.onEvent(check(OTHER, 0, "freshness", Outcome.FAIL), CHAIN, SEVERITY);
-        assertThat(opened).singleElement().satisfies(i -> {
-            assertThat(i.state()).isEqualTo(IncidentState.OPEN);
-            assertThat(i.rootUrn()).isEqualTo(OTHER);
-            assertThat(i.severity()).isEqualTo(Severity.MEDIUM);
-            assertThat(i.revision()).isEqualTo(1);
-        });
-        List<Incident> resolved = book.onEvent(check(OTHER, 2 * H, "freshness", Outcome.PASS), CHAIN, SEVERITY);
-        assertThat(resolved).singleElement().satisfies(i -> {
-            assertThat(i.id()).isEqualTo(opened.get(0).id());
-            assertThat(i.state()).isEqualTo(IncidentState.RESOLVED);
-            assertThat(i.resolvedMillis()).isEqualTo(2 * H);
-            assertThat(i.revision()).isEqualTo(2);
-        });
+        List<Incident> opened =
+                book.onEvent(check(OTHER, 0, "freshness", Outcome.FAIL), CHAIN, SEVERITY);
+        assertThat(opened)
+                .singleElement()
+                .satisfies(
+                        i -> {
+                            assertThat(i.state()).isEqualTo(IncidentState.OPEN);
+                            assertThat(i.rootUrn()).isEqualTo(OTHER);
+                            assertThat(i.severity()).isEqualTo(Severity.MEDIUM);
+                            assertThat(i.revision()).isEqualTo(1);
+                        });
+        List<Incident> resolved =
+                book.onEvent(check(OTHER, 2 * H, "freshness", Outcome.PASS), CHAIN, SEVERITY);
+        assertThat(resolved)
+                .singleElement()
+                .satisfies(
+                        i -> {
+                            assertThat(i.id()).isEqualTo(opened.get(0).id());
+                            assertThat(i.state()).isEqualTo(IncidentState.RESOLVED);
+                            assertThat(i.resolvedMillis()).isEqualTo(2 * H);
+                            assertThat(i.revision()).isEqualTo(2);
+                        });
         assertThat(book.open).isEmpty();
     }
 
@@ -77,7 +85,8 @@ class IncidentBookTest {
                         new int[] {1},
                         "device_type removed, stg failed"));
         book.onEvent(run(INT, 15 * 60_000, Outcome.FAIL), CHAIN, SEVERITY);
-        Incident grouped = book.onEvent(run(MART, 25 * 60_000, Outcome.FAIL), CHAIN, SEVERITY).get(0);
+        Incident grouped =
+                book.onEvent(run(MART, 25 * 60_000, Outcome.FAIL), CHAIN, SEVERITY).get(0);
 
         assertThat(book.open).hasSize(1);
         assertThat(grouped.id()).isEqualTo(root.id());
@@ -91,7 +100,8 @@ class IncidentBookTest {
         assertThat(grouped.title()).contains("device_type").contains("3 downstream datasets");
 
         // The column comes back, then each job succeeds again: resolved only after the last.
-        assertThat(book.onEvent(schema(SRC, 3 * H, Outcome.PASS), CHAIN, SEVERITY).get(0).open()).isTrue();
+        assertThat(book.onEvent(schema(SRC, 3 * H, Outcome.PASS), CHAIN, SEVERITY).get(0).open())
+                .isTrue();
         book.onEvent(run(STG, 3 * H + 1, Outcome.PASS), CHAIN, SEVERITY);
         book.onEvent(run(INT, 3 * H + 2, Outcome.PASS), CHAIN, SEVERITY);
         Incident last = book.onEvent(run(MART, 3 * H + 3, Outcome.PASS), CHAIN, SEVERITY).get(0);
@@ -125,22 +135,30 @@ class IncidentBookTest {
 
     @Test
     void aProblemBackWithinTheReopenWindowReopensTheSameIncident() {
-        String id = book.onEvent(check(OTHER, 0, "row_count", Outcome.FAIL), CHAIN, SEVERITY).get(0).id();
+        String id =
+                book.onEvent(check(OTHER, 0, "row_count", Outcome.FAIL), CHAIN, SEVERITY)
+                        .get(0)
+                        .id();
         book.onEvent(check(OTHER, 10 * 60_000, "row_count", Outcome.PASS), CHAIN, SEVERITY);
-        Incident again = book.onEvent(check(OTHER, 20 * 60_000, "row_count", Outcome.FAIL), CHAIN, SEVERITY).get(0);
+        Incident again =
+                book.onEvent(check(OTHER, 20 * 60_000, "row_count", Outcome.FAIL), CHAIN, SEVERITY)
+                        .get(0);
         assertThat(again.id()).isEqualTo(id);
         assertThat(again.open()).isTrue();
         assertThat(again.revision()).isEqualTo(3);
 
         book.onEvent(check(OTHER, 30 * 60_000, "row_count", Outcome.PASS), CHAIN, SEVERITY);
-        Incident later = book.onEvent(check(OTHER, 5 * H, "row_count", Outcome.FAIL), CHAIN, SEVERITY).get(0);
+        Incident later =
+                book.onEvent(check(OTHER, 5 * H, "row_count", Outcome.FAIL), CHAIN, SEVERITY)
+                        .get(0);
         assertThat(later.id()).isNotEqualTo(id);
         assertThat(book.recent).isEmpty();
     }
 
     @Test
     void aDownstreamIncidentOpenedFirstIsAbsorbedWhenTheMatchExplainsIt() {
-        String own = book.onEvent(check(STG, 0, "row_count", Outcome.FAIL), CHAIN, SEVERITY).get(0).id();
+        String own =
+                book.onEvent(check(STG, 0, "row_count", Outcome.FAIL), CHAIN, SEVERITY).get(0).id();
         List<Incident> changed =
                 book.onMatch(
                         new PatternMatch(
@@ -153,7 +171,8 @@ class IncidentBookTest {
                                 new int[] {1},
                                 "stg failed"));
         assertThat(changed).extracting(Incident::id).contains(own);
-        Incident merged = changed.stream().filter(i -> i.id().equals(own)).findFirst().orElseThrow();
+        Incident merged =
+                changed.stream().filter(i -> i.id().equals(own)).findFirst().orElseThrow();
         assertThat(merged.state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(merged.title()).contains("merged into");
         assertThat(book.open).hasSize(1);
@@ -169,22 +188,50 @@ class IncidentBookTest {
 
     @Test
     void aWarningAloneOpensNothing() {
-        assertThat(book.onEvent(check(OTHER, 0, "row_count", Outcome.WARN), CHAIN, SEVERITY)).isEmpty();
+        assertThat(book.onEvent(check(OTHER, 0, "row_count", Outcome.WARN), CHAIN, SEVERITY))
+                .isEmpty();
     }
 
     private static QualityEvent check(String urn, long at, String check, Outcome outcome) {
-        return new QualityEvent(urn, at, QualityEventKind.CHECK, check, outcome, check, null,
-                check + " " + outcome, "growth", "urn:li:domain:growth");
+        return new QualityEvent(
+                urn,
+                at,
+                QualityEventKind.CHECK,
+                check,
+                outcome,
+                check,
+                null,
+                check + " " + outcome,
+                "growth",
+                "urn:li:domain:growth");
     }
 
     private static QualityEvent schema(String urn, long at, Outcome outcome) {
-        return new QualityEvent(urn, at, QualityEventKind.SCHEMA, "device_type", outcome, null,
-                "device_type", "column device_type was removed", "growth", "urn:li:domain:growth");
+        return new QualityEvent(
+                urn,
+                at,
+                QualityEventKind.SCHEMA,
+                "device_type",
+                outcome,
+                null,
+                "device_type",
+                "column device_type was removed",
+                "growth",
+                "urn:li:domain:growth");
     }
 
     private static QualityEvent run(String urn, long at, Outcome outcome) {
-        return new QualityEvent(urn, at, QualityEventKind.RUN, "job:" + urn, outcome, null, null,
-                outcome == Outcome.FAIL ? "UNRESOLVED_COLUMN device_type" : "ok", "growth", null);
+        return new QualityEvent(
+                urn,
+                at,
+                QualityEventKind.RUN,
+                "job:" + urn,
+                outcome,
+                null,
+                null,
+                outcome == Outcome.FAIL ? "UNRESOLVED_COLUMN device_type" : "ok",
+                "growth",
+                null);
     }
 
     private static String urn(String name) {
