@@ -8,6 +8,10 @@ import io.dataspoke.quality.PatternMatch;
 import io.dataspoke.quality.QualityEvent;
 import io.dataspoke.quality.QualityEventKind;
 import io.dataspoke.quality.Severity;
+import io.dataspoke.quality.cep.FlappingPatterns;
+import io.dataspoke.quality.cep.PipelineFailurePatterns;
+import io.dataspoke.quality.cep.SchemaChangePatterns;
+import io.dataspoke.quality.cep.VolumeFreshnessPatterns;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -157,12 +161,12 @@ public final class IncidentBook {
             opened = true;
         }
         switch (match.pattern()) {
-            case "schema-break-downstream-failure" -> {
+            case SchemaChangePatterns.PATTERN -> {
                 entry.cause = "schema-change";
                 entry.column = match.column();
                 raise(entry, Severity.HIGH);
             }
-            case "pipeline-failure-streak" -> {
+            case PipelineFailurePatterns.PATTERN -> {
                 if (opened || "check".equals(entry.cause)) {
                     entry.cause = "pipeline-failures";
                     entry.title = match.detail();
@@ -172,11 +176,11 @@ public final class IncidentBook {
                 root.problems.add(PIPELINE_FAILURES);
                 root.reason = match.detail();
             }
-            case "volume-then-freshness" -> {
+            case VolumeFreshnessPatterns.PATTERN -> {
                 entry.cause = "volume-then-freshness";
                 raise(entry, Severity.HIGH);
             }
-            case "flapping-check" -> {
+            case FlappingPatterns.PATTERN -> {
                 if (opened) {
                     entry.cause = "flapping";
                     entry.title = match.detail();
