@@ -68,7 +68,7 @@ public final class YamlFiles {
             try {
                 validated.validate();
             } catch (ConfigProblem problem) {
-                int line = keyLines(text).getOrDefault(problem.key(), 0);
+                int line = lineOf(keyLines(text), problem.key());
                 throw new ConfigException(file, line, problem.key(), problem.getMessage(), problem);
             }
         }
@@ -82,7 +82,7 @@ public final class YamlFiles {
     public static ConfigException locate(Path file, ConfigProblem problem) {
         int line = 0;
         try {
-            line = keyLines(Files.readString(file)).getOrDefault(problem.key(), 0);
+            line = lineOf(keyLines(Files.readString(file)), problem.key());
         } catch (IOException e) {
             // Reported without a line: the file was readable moments ago.
         }
@@ -170,6 +170,32 @@ public final class YamlFiles {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The line of {@code key}; for a key the file leaves out (a required key that is missing), the
+     * first line under its nearest parent that is there, e.g. the {@code - name:} line of the list
+     * element missing the key. 0 when nothing is found.
+     */
+    static int lineOf(Map<String, Integer> lines, String key) {
+        String k = key == null ? "" : key;
+        while (!k.isEmpty()) {
+            Integer line = lines.get(k);
+            if (line != null) {
+                return line;
+            }
+            int first = Integer.MAX_VALUE;
+            for (Map.Entry<String, Integer> e : lines.entrySet()) {
+                if (e.getKey().startsWith(k + ".") || e.getKey().startsWith(k + "[")) {
+                    first = Math.min(first, e.getValue());
+                }
+            }
+            if (first != Integer.MAX_VALUE) {
+                return first;
+            }
+            k = k.substring(0, Math.max(Math.max(k.lastIndexOf('.'), k.lastIndexOf('[')), 0));
+        }
+        return 0;
     }
 
     /** The line of every key path in the document, e.g. {@code kafka.topics.versioned -> 7}. */

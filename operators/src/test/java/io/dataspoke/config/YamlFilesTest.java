@@ -139,4 +139,21 @@ class YamlFilesTest {
         assertThatThrownBy(() -> YamlFiles.read(Path.of("/nonexistent/x.yaml"), Sample.class))
                 .hasMessage("/nonexistent/x.yaml: file not found");
     }
+
+    @Test
+    void aMissingKeyIsReportedAtTheFirstLineOfItsNearestParent() {
+        var lines =
+                YamlFiles.keyLines(
+                        """
+                        name: demo
+                        endpoints:
+                          - host: a
+                          - port: 2
+                            host: b
+                        """);
+        assertThat(YamlFiles.lineOf(lines, "endpoints[1].host")).isEqualTo(5);
+        assertThat(YamlFiles.lineOf(lines, "endpoints[1].weight")).isEqualTo(4);
+        assertThat(YamlFiles.lineOf(lines, "endpoints[7].host")).isEqualTo(2);
+        assertThat(YamlFiles.lineOf(lines, "mode")).isZero();
+    }
 }
