@@ -14,6 +14,10 @@ import io.dataspoke.quality.Observation;
 import io.dataspoke.quality.PatternMatch;
 import io.dataspoke.quality.QualityEvent;
 import io.dataspoke.quality.Severity;
+import io.dataspoke.quality.alert.AlertRoute;
+import io.dataspoke.quality.alert.AlertRouting;
+import io.dataspoke.quality.alert.IncidentAlert;
+import io.dataspoke.quality.alert.IncidentAlertFunction;
 import io.dataspoke.quality.cep.FlappingPatterns;
 import io.dataspoke.quality.cep.PipelineFailurePatterns;
 import io.dataspoke.quality.cep.SchemaChangePatterns;
@@ -28,12 +32,20 @@ import io.dataspoke.quality.monitor.ContractFunction;
 import io.dataspoke.quality.monitor.ObservationFunctions;
 import io.dataspoke.quality.status.CircuitBreakerFunction;
 import io.dataspoke.quality.status.IncidentNotice;
+import io.dataspoke.sinks.datahub.DataHubSink;
+import io.dataspoke.sinks.datahub.DataHubSinkOptions;
+import io.dataspoke.sinks.datahub.DataHubWrite;
 import io.dataspoke.sinks.kafka.StatusTopicSink;
+import io.dataspoke.sinks.postgres.PostgresDeliveryLog;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.postgres.QualitySinks;
+import io.dataspoke.sinks.slack.IncidentMessages;
+import io.dataspoke.sinks.slack.SlackMessage;
+import io.dataspoke.sinks.slack.SlackSink;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -192,42 +204,162 @@ public final class QualityJob {
     }
 
     /**
-     * The whole job: the Kafka source, {@link #build}, the Postgres sinks and the status topic.
+     * Slack alerts: how long the first message of an incident waits for the rest of its story,
+     * which routes get which incidents, and each route's webhook URL.
+     *
+     * @param datahubWebUrl DataHub's web URL for links in the messages, null for none
+     */
+    public record Alerts(
+            Duration groupingWindow,
+            AlertRouting routing,
+            Map<String, String> webhookByRoute,
+            String datahubWebUrl)
+            implements Serializable {
+
+        public Alerts {
+            webhookByRoute = Map.copyOf(webhookByRoute);
+            for (AlertRoute route : routing.routes()) {
+                if (!webhookByRoute.containsKey(route.name())) {
+                    throw new IllegalArgumentException("no webhook URL for route " + route.name());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            // Webhook URLs are secrets.
+            return "Alerts[groupingWindow=" + groupingWindow + ", routing=" + routing + "]";
+        }
+    }
+
+    /**
+     * Where the results go besides Postgres.
      *
      * @param statusTopic null for no status topic
+     * @param alerts null for no Slack alerts
+     * @param dataHub null for no write-back to DataHub
+     */
+    public record Destinations(
+            PostgresOptions postgres,
+            String bootstrapServers,
+            String statusTopic,
+            Map<String, String> kafkaProperties,
+            Alerts alerts,
+            DataHubSinkOptions dataHub) {}
+
+    /**
+     * The whole job: the Kafka source, {@link #build}, the Postgres sinks, and when configured the
+     * status topic, Slack alerts per route and the write-back to DataHub.
      */
     public static Outputs wire(
             StreamExecutionEnvironment env,
             KafkaSource<RawRecord> source,
             RecordDecoder decoder,
             Settings settings,
-            PostgresOptions postgres,
-            String bootstrapServers,
-            String statusTopic,
-            Map<String, String> kafkaProperties) {
+            Destinations to) {
         DataStream<RawRecord> records =
                 env.fromSource(source, Sources.watermarks(), "DataHub and pipeline topics")
                         .uid("kafka-source");
         Outputs outputs = build(records, decoder, settings);
         outputs.checks()
-                .sinkTo(QualitySinks.checkResults(postgres))
+                .sinkTo(QualitySinks.checkResults(to.postgres()))
                 .uid("check-results-sink")
                 .name("Postgres: check_results");
         outputs.incidents()
-                .sinkTo(QualitySinks.incidents(postgres))
+                .sinkTo(QualitySinks.incidents(to.postgres()))
                 .uid("incidents-sink")
                 .name("Postgres: incidents");
         outputs.statuses()
-                .sinkTo(QualitySinks.statuses(postgres))
+                .sinkTo(QualitySinks.statuses(to.postgres()))
                 .uid("status-sink")
                 .name("Postgres: dataset_status");
-        if (statusTopic != null) {
+        if (to.statusTopic() != null) {
             outputs.statuses()
-                    .sinkTo(StatusTopicSink.create(bootstrapServers, statusTopic, kafkaProperties))
+                    .sinkTo(
+                            StatusTopicSink.create(
+                                    to.bootstrapServers(),
+                                    to.statusTopic(),
+                                    to.kafkaProperties()))
                     .uid("status-topic-sink")
-                    .name("Kafka: " + statusTopic);
+                    .name("Kafka: " + to.statusTopic());
+        }
+        if (to.alerts() != null) {
+            alerts(outputs.incidents(), to.alerts(), to.postgres());
+        }
+        if (to.dataHub() != null) {
+            DataStream<DataHubWrite> writes =
+                    outputs.checks()
+                            .keyBy(QualityWriteBack::checkKey)
+                            .process(new QualityWriteBack.AssertionWrites())
+                            .uid("assertion-writes")
+                            .name("Checks as DataHub assertions")
+                            .union(
+                                    outputs.incidents()
+                                            .map(new QualityWriteBack.IncidentWrites())
+                                            .name("Incidents as DataHub incidents"));
+            writes.sinkTo(DataHubSink.builder().setOptions(to.dataHub()).build())
+                    .uid("datahub-quality-sink")
+                    .name("DataHub: assertions and incidents");
         }
         return outputs;
+    }
+
+    /** One Slack sink per route, each fed the alerts routed to it. */
+    static DataStream<IncidentAlert> alerts(
+            DataStream<Incident> incidents, Alerts alerts, PostgresOptions postgres) {
+        DataStream<IncidentAlert> composed =
+                incidents
+                        .keyBy(Incident::id)
+                        .process(new IncidentAlertFunction(alerts.groupingWindow()))
+                        .uid("incident-alerts")
+                        .name("Incident alerts");
+        for (AlertRoute route : alerts.routing().routes()) {
+            composed.filter(new RoutedTo(alerts.routing(), route.name()))
+                    .name("Routed to " + route.name())
+                    .map(new ToSlack(route.name(), alerts.datahubWebUrl()))
+                    .name("To Slack Block Kit: " + route.name())
+                    .sinkTo(
+                            SlackSink.builder()
+                                    .setWebhookUrl(alerts.webhookByRoute().get(route.name()))
+                                    // An alert composed again after a restore is not resent.
+                                    .setDeliveryLog(new PostgresDeliveryLog(postgres))
+                                    .build())
+                    .uid("slack-alerts-" + route.name())
+                    .name("Slack: " + route.name());
+        }
+        return composed;
+    }
+
+    /** Keeps the alerts the routing sends to one route. */
+    static final class RoutedTo implements FilterFunction<IncidentAlert> {
+        private final AlertRouting routing;
+        private final String route;
+
+        RoutedTo(AlertRouting routing, String route) {
+            this.routing = routing;
+            this.route = route;
+        }
+
+        @Override
+        public boolean filter(IncidentAlert alert) {
+            return routing.routesFor(alert).contains(route);
+        }
+    }
+
+    /** An alert as the Slack message of one route. */
+    static final class ToSlack implements MapFunction<IncidentAlert, SlackMessage> {
+        private final String route;
+        private final String datahubWebUrl;
+
+        ToSlack(String route, String datahubWebUrl) {
+            this.route = route;
+            this.datahubWebUrl = datahubWebUrl;
+        }
+
+        @Override
+        public SlackMessage map(IncidentAlert alert) {
+            return IncidentMessages.of(alert, route, datahubWebUrl);
+        }
     }
 
     /** Wraps each input kind of the correlator. */

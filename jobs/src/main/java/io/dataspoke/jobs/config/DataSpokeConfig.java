@@ -7,6 +7,10 @@ import io.dataspoke.config.YamlFiles;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.HealthJob;
+import io.dataspoke.quality.Severity;
+import io.dataspoke.quality.alert.AlertsConfig;
+import io.dataspoke.quality.contract.ContractSet;
+import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.slack.DigestMessages;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.flink.util.TimeUtils;
@@ -29,13 +34,16 @@ public record DataSpokeConfig(
         SchemaRegistry schemaRegistry,
         @JsonProperty(required = true) Postgres postgres,
         Flink flink,
-        Health health)
+        Health health,
+        Quality quality,
+        AlertsConfig alerts)
         implements Validated {
 
     public DataSpokeConfig {
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null) : schemaRegistry;
         flink = flink == null ? new Flink(null, null) : flink;
         health = health == null ? new Health(null, null, null, null) : health;
+        quality = quality == null ? new Quality(null, null, null, null, null) : quality;
     }
 
     /**
@@ -75,6 +83,10 @@ public record DataSpokeConfig(
         flink.validate();
         schemaRegistry.validate();
         health.validate();
+        quality.validate();
+        if (alerts != null) {
+            alerts.validate();
+        }
     }
 
     /** Kafka: the brokers, the consumer group and DataHub's topic names. */
@@ -237,7 +249,7 @@ public record DataSpokeConfig(
                 digests.validate();
             }
             if (writeBack != null) {
-                writeBack.validate();
+                writeBack.validate("health.writeBack");
             }
         }
     }
@@ -321,23 +333,23 @@ public record DataSpokeConfig(
     /** Writing each dataset's score to DataHub (GMS's REST API); the token from the environment. */
     public record WriteBack(@JsonProperty(required = true) String gmsUrl, String tokenEnv) {
 
-        void validate() {
+        void validate(String key) {
             if (!gmsUrl.matches("https?://[^\\s@]+")) {
                 throw new ConfigProblem(
-                        "health.writeBack.gmsUrl",
+                        key + ".gmsUrl",
                         "expected an http(s):// URL without credentials, got '" + gmsUrl + "'");
             }
         }
 
         /** The sink options, the token resolved from the environment when a variable is named. */
-        public DataHubSinkOptions resolve(Function<String, String> environment) {
+        public DataHubSinkOptions resolve(Function<String, String> environment, String key) {
             if (tokenEnv == null) {
                 return DataHubSinkOptions.withoutToken(gmsUrl);
             }
             String token = environment.apply(tokenEnv);
             if (token == null || token.isBlank()) {
                 throw new ConfigProblem(
-                        "health.writeBack.tokenEnv",
+                        key + ".tokenEnv",
                         "environment variable " + tokenEnv + " is not set");
             }
             return new DataHubSinkOptions(gmsUrl, token);
@@ -362,7 +374,84 @@ public record DataSpokeConfig(
             return null;
         }
         try {
-            return health.writeBack().resolve(environment);
+            return health.writeBack().resolve(environment, "health.writeBack");
+        } catch (ConfigProblem problem) {
+            throw YamlFiles.locate(file, problem);
+        }
+    }
+
+    /**
+     * The quality-monitor job: where the data contracts are, the status topic, which incidents
+     * block a dataset, and the write-back of check results and incidents to DataHub (off unless
+     * its section is present). Slack alerts are the top-level {@code alerts} section.
+     *
+     * @param contracts a contract file or a directory of them, relative to the config file
+     * @param blockAt incidents of this severity and above block their datasets
+     * @param datahubWebUrl DataHub's web URL for links in alerts, null for none
+     */
+    public record Quality(
+            String contracts,
+            String statusTopic,
+            String blockAt,
+            WriteBack writeBack,
+            String datahubWebUrl) {
+
+        public static final String DEFAULT_STATUS_TOPIC = "dataspoke.dataset-status";
+
+        public Quality {
+            statusTopic = statusTopic == null ? DEFAULT_STATUS_TOPIC : statusTopic;
+            blockAt = blockAt == null ? "high" : blockAt;
+        }
+
+        void validate() {
+            severity();
+            if (statusTopic.isBlank() || !statusTopic.matches("[A-Za-z0-9._-]+")) {
+                throw new ConfigProblem(
+                        "quality.statusTopic",
+                        "expected a Kafka topic name, got '" + statusTopic + "'");
+            }
+            if (writeBack != null) {
+                writeBack.validate("quality.writeBack");
+            }
+        }
+
+        /** {@link #blockAt} as a severity. */
+        public Severity severity() {
+            try {
+                return Severity.valueOf(blockAt.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem(
+                        "quality.blockAt",
+                        "expected low, medium, high or critical, got '" + blockAt + "'");
+            }
+        }
+    }
+
+    /**
+     * The data contracts named by {@code quality.contracts} of the config read from {@code file}.
+     * A missing setting is reported at {@code quality}; a mistake in a contract with that
+     * contract's file, line and field.
+     */
+    public ContractSet qualityContracts(Path file) {
+        if (quality.contracts() == null) {
+            throw YamlFiles.locate(
+                    file,
+                    new ConfigProblem(
+                            "quality",
+                            "the quality-monitor job needs quality.contracts: a contract file or"
+                                    + " a directory of them"));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return Contracts.load(base.resolve(quality.contracts()));
+    }
+
+    /** The DataHub write-back of quality results, null when off. */
+    public DataHubSinkOptions qualityWriteBack(Path file, Function<String, String> environment) {
+        if (quality.writeBack() == null) {
+            return null;
+        }
+        try {
+            return quality.writeBack().resolve(environment, "quality.writeBack");
         } catch (ConfigProblem problem) {
             throw YamlFiles.locate(file, problem);
         }

@@ -30,9 +30,9 @@ import org.apache.flink.util.TimeUtils;
  * that holds a webhook URL itself is refused, naming the line but never echoing the URL.
  */
 public record AlertsConfig(
-        @JsonProperty("grouping-window") String groupingWindow,
+        String groupingWindow,
         List<Route> routes,
-        @JsonProperty("default-route") String defaultRoute)
+        String defaultRoute)
         implements Serializable {
 
     static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(1);
@@ -54,8 +54,8 @@ public record AlertsConfig(
             String name,
             String team,
             String domain,
-            @JsonProperty("min-severity") String minSeverity,
-            @JsonProperty("webhook-env") String webhookEnv)
+            String minSeverity,
+            String webhookEnv)
             implements Serializable {}
 
     /** A file whose only content is the {@code alerts} section. */
@@ -96,7 +96,7 @@ public record AlertsConfig(
                         "",
                         "a Slack webhook URL is a secret and does not belong in a config file;"
                                 + " put it in an environment variable and name the variable in"
-                                + " webhook-env");
+                                + " webhookEnv");
             }
         }
     }
@@ -109,7 +109,7 @@ public record AlertsConfig(
             Route route = routes.get(i);
             String key = "alerts.routes[" + i + "]";
             if (route == null) {
-                throw new ConfigProblem(key, "a route needs at least a name and webhook-env");
+                throw new ConfigProblem(key, "a route needs at least a name and webhookEnv");
             }
             if (route.name() == null || route.name().isBlank()) {
                 throw new ConfigProblem(key + ".name", "every route needs a name");
@@ -121,23 +121,23 @@ public record AlertsConfig(
             }
             notAUrl(key + ".team", route.team());
             notAUrl(key + ".domain", route.domain());
-            severity(key + ".min-severity", route.minSeverity());
+            severity(key + ".minSeverity", route.minSeverity());
             String env = route.webhookEnv();
             if (env == null) {
                 throw new ConfigProblem(
-                        key + ".webhook-env",
+                        key + ".webhookEnv",
                         "required: the environment variable holding the channel's webhook URL");
             }
-            notAUrl(key + ".webhook-env", env);
+            notAUrl(key + ".webhookEnv", env);
             if (!ENV_NAME.matcher(env).matches()) {
                 throw new ConfigProblem(
-                        key + ".webhook-env",
+                        key + ".webhookEnv",
                         "expected an environment variable name such as SLACK_WEBHOOK_PAYMENTS");
             }
         }
         if (defaultRoute != null && !names.contains(defaultRoute)) {
             throw new ConfigProblem(
-                    "alerts.default-route",
+                    "alerts.defaultRoute",
                     "'" + defaultRoute + "' is not one of the routes " + names);
         }
     }
@@ -149,12 +149,12 @@ public record AlertsConfig(
             d = TimeUtils.parseDuration(groupingWindow);
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem(
-                    "alerts.grouping-window",
+                    "alerts.groupingWindow",
                     "expected a duration such as 5m or 90s, got '" + groupingWindow + "'");
         }
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_GROUPING_WINDOW) > 0) {
             throw new ConfigProblem(
-                    "alerts.grouping-window",
+                    "alerts.groupingWindow",
                     "must be between 1s and 1h (the first alert waits this long), got "
                             + groupingWindow);
         }
@@ -172,7 +172,7 @@ public record AlertsConfig(
                             r.name(),
                             r.team(),
                             r.domain(),
-                            severity("alerts.routes[" + i + "].min-severity", r.minSeverity()),
+                            severity("alerts.routes[" + i + "].minSeverity", r.minSeverity()),
                             r.webhookEnv()));
         }
         return new AlertRouting(built, defaultRoute);
@@ -203,7 +203,7 @@ public record AlertsConfig(
                     key,
                     "looks like a URL; a webhook URL is a secret and does not belong in a config"
                             + " file: put it in an environment variable and name the variable in"
-                            + " webhook-env");
+                            + " webhookEnv");
         }
     }
 }

@@ -35,15 +35,15 @@ class AlertsConfigTest {
                 parse(
                         """
                         alerts:
-                          grouping-window: 2m
+                          groupingWindow: 2m
                           routes:
                             - name: payments-oncall
                               team: payments
-                              min-severity: high
-                              webhook-env: SLACK_WEBHOOK_PAYMENTS
+                              minSeverity: high
+                              webhookEnv: SLACK_WEBHOOK_PAYMENTS
                             - name: everything
-                              webhook-env: SLACK_WEBHOOK_DATA_QUALITY
-                          default-route: everything
+                              webhookEnv: SLACK_WEBHOOK_DATA_QUALITY
+                          defaultRoute: everything
                         """);
         assertThat(config.groupingWindowDuration()).isEqualTo(Duration.ofMinutes(2));
         AlertRouting routing = config.routing();
@@ -75,12 +75,12 @@ class AlertsConfigTest {
                         alerts:
                           routes:
                             - name: payments-oncall
-                              min-severity: urgent
-                              webhook-env: SLACK_WEBHOOK_PAYMENTS
+                              minSeverity: urgent
+                              webhookEnv: SLACK_WEBHOOK_PAYMENTS
                         """);
         assertThat(e.getMessage())
                 .isEqualTo(
-                        "config/alerts.yaml:4: alerts.routes[0].min-severity: unknown severity"
+                        "config/alerts.yaml:4: alerts.routes[0].minSeverity: unknown severity"
                                 + " 'urgent'; expected one of [low, medium, high, critical]");
     }
 
@@ -92,12 +92,12 @@ class AlertsConfigTest {
                         alerts:
                           routes:
                             - name: everything
-                              webhook-env: SLACK_WEBHOOK_DATA_QUALITY
+                              webhookEnv: SLACK_WEBHOOK_DATA_QUALITY
                             - name: payments-oncall
                               team: payments
                         """);
         assertThat(e.line()).isEqualTo(5);
-        assertThat(e.key()).isEqualTo("alerts.routes[1].webhook-env");
+        assertThat(e.key()).isEqualTo("alerts.routes[1].webhookEnv");
         assertThat(e.getMessage()).contains("required: the environment variable");
     }
 
@@ -109,10 +109,10 @@ class AlertsConfigTest {
                         alerts:
                           routes:
                             - name: everything
-                              webhook-env: https://hooks.slack.com/services/T000/B000/XXXXSECRET
+                              webhookEnv: https://hooks.slack.com/services/T000/B000/XXXXSECRET
                         """);
         assertThat(e.line()).isEqualTo(4);
-        assertThat(e.key()).isEqualTo("alerts.routes[0].webhook-env");
+        assertThat(e.key()).isEqualTo("alerts.routes[0].webhookEnv");
         assertThat(e.getMessage()).contains("is a secret").doesNotContain("XXXXSECRET");
     }
 
@@ -126,7 +126,7 @@ class AlertsConfigTest {
                   routes:
                     - name: everything
                       # https://hooks.slack.com/services/T000/B000/XXXXSECRET
-                      webhook-env: SLACK_WEBHOOK_DATA_QUALITY
+                      webhookEnv: SLACK_WEBHOOK_DATA_QUALITY
                 """);
         assertThatThrownBy(() -> AlertsConfig.read(file))
                 .isInstanceOf(ConfigException.class)
@@ -138,10 +138,10 @@ class AlertsConfigTest {
                 file,
                 """
                 alerts:
-                  grouping-window: 90s
+                  groupingWindow: 90s
                   routes:
                     - name: everything
-                      webhook-env: SLACK_WEBHOOK_DATA_QUALITY
+                      webhookEnv: SLACK_WEBHOOK_DATA_QUALITY
                 """);
         assertThat(AlertsConfig.read(file).groupingWindowDuration())
                 .isEqualTo(Duration.ofSeconds(90));
@@ -149,32 +149,32 @@ class AlertsConfigTest {
 
     @Test
     void otherMistakesNameTheirKeys() {
-        assertThat(failure("alerts:\n  grouping-window: soon\n").getMessage())
+        assertThat(failure("alerts:\n  groupingWindow: soon\n").getMessage())
                 .isEqualTo(
-                        "config/alerts.yaml:2: alerts.grouping-window: expected a duration such as"
+                        "config/alerts.yaml:2: alerts.groupingWindow: expected a duration such as"
                                 + " 5m or 90s, got 'soon'");
-        assertThat(failure("alerts:\n  grouping-window: 2h\n").key())
-                .isEqualTo("alerts.grouping-window");
+        assertThat(failure("alerts:\n  groupingWindow: 2h\n").key())
+                .isEqualTo("alerts.groupingWindow");
         assertThat(
                         failure(
                                         """
                                         alerts:
                                           routes:
                                             - name: a
-                                              webhook-env: slack-webhook
+                                              webhookEnv: slack-webhook
                                         """)
                                 .getMessage())
                 .contains(
-                        ":4: alerts.routes[0].webhook-env: expected an environment variable name");
+                        ":4: alerts.routes[0].webhookEnv: expected an environment variable name");
         assertThat(
                         failure(
                                         """
                                         alerts:
                                           routes:
                                             - name: a
-                                              webhook-env: A
+                                              webhookEnv: A
                                             - name: a
-                                              webhook-env: B
+                                              webhookEnv: B
                                         """)
                                 .getMessage())
                 .contains(":5: alerts.routes[1].name: another route is already named 'a'");
@@ -184,11 +184,11 @@ class AlertsConfigTest {
                                         alerts:
                                           routes:
                                             - name: a
-                                              webhook-env: A
-                                          default-route: b
+                                              webhookEnv: A
+                                          defaultRoute: b
                                         """)
                                 .getMessage())
-                .contains(":5: alerts.default-route: 'b' is not one of the routes [a]");
+                .contains(":5: alerts.defaultRoute: 'b' is not one of the routes [a]");
         assertThat(
                         failure(
                                         """
@@ -196,10 +196,10 @@ class AlertsConfigTest {
                                           routes:
                                             - name: a
                                               channel: "#dq"
-                                              webhook-env: A
+                                              webhookEnv: A
                                         """)
                                 .getMessage())
                 .contains(":4: alerts.routes[0].channel: unknown key 'channel'; expected one of:")
-                .contains("webhook-env");
+                .contains("webhookEnv");
     }
 }
