@@ -139,4 +139,22 @@ class YamlFilesTest {
         assertThatThrownBy(() -> YamlFiles.read(Path.of("/nonexistent/x.yaml"), Sample.class))
                 .hasMessage("/nonexistent/x.yaml: file not found");
     }
+
+    @Test
+    void keyLinesNameListItemsAlsoWhenTheyAreMappings() {
+        var lines =
+                YamlFiles.keyLines(
+                        """
+                        checks:
+                          - row_count > 0
+                          - row_count:
+                              warn: when < 10
+                        """);
+        assertThat(lines)
+                .containsEntry("checks", 1)
+                .containsEntry("checks[0]", 2)
+                .containsEntry("checks[1]", 3)
+                .containsEntry("checks[1].row_count.warn", 4)
+                .doesNotContainKey("");
+    }
 }
