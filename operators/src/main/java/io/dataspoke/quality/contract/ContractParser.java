@@ -88,11 +88,17 @@ final class ContractParser {
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage();
             Matcher duplicate = Pattern.compile("^Duplicate field '(.*?)'").matcher(problem);
-            problem =
-                    duplicate.find()
-                            ? "key '" + duplicate.group(1) + "' appears twice"
-                            : "invalid YAML: " + problem.lines().findFirst().orElse("");
-            throw new ConfigException(file, line(e.getLocation()), "", problem, e);
+            if (duplicate.find()) {
+                String key = duplicate.group(1);
+                throw new ConfigException(
+                        file, secondLineOf(key), "", "key '" + key + "' appears twice", e);
+            }
+            throw new ConfigException(
+                    file,
+                    line(e.getLocation()),
+                    "",
+                    "invalid YAML: " + problem.lines().findFirst().orElse(""),
+                    e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(file, 0, "", "the file is empty");
@@ -886,6 +892,22 @@ final class ContractParser {
             lines = YamlFiles.keyLines(text);
         }
         return new ConfigException(file, lines.getOrDefault(path, 0), key, problem);
+    }
+
+    /**
+     * The line where {@code key} is written the second time; Jackson reports a duplicate only at
+     * the end of its value.
+     */
+    private int secondLineOf(String key) {
+        Pattern written = Pattern.compile("^\\s*(- )?['\"]?" + Pattern.quote(key) + "['\"]?\\s*:");
+        List<String> all = text.lines().toList();
+        int seen = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (written.matcher(all.get(i)).find() && ++seen == 2) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static int line(JsonLocation location) {
