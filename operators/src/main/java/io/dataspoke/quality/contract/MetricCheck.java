@@ -38,6 +38,10 @@ public record MetricCheck(
     private static final int INVALID_EXAMPLES = 3;
 
     public MetricCheck {
+        if (type == CheckType.FRESHNESS || type == CheckType.SCHEMA) {
+            throw new IllegalArgumentException(
+                    type + " is not a metric: use FreshnessCheck or SchemaCheck");
+        }
         columns = columns == null ? List.of() : List.copyOf(columns);
     }
 
@@ -87,8 +91,7 @@ public record MetricCheck(
                     case INVALID_PERCENT -> invalidPercent(observation);
                     case DUPLICATE_PERCENT -> duplicatePercent(observation);
                     case COMPLETENESS -> completeness(observation);
-                    case FRESHNESS, SCHEMA ->
-                            throw new IllegalStateException(type + " is not a metric");
+                    case FRESHNESS, SCHEMA -> throw new AssertionError(type);
                 };
         if (measure.missing() != null) {
             return Evaluation.noData(metric() + ": " + measure.missing());

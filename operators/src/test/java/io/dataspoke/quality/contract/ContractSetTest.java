@@ -334,4 +334,39 @@ class ContractSetTest {
         assertThat(invalid.evaluate(profile(2L, samples("email", "a@b", "nope"))).outcome())
                 .isEqualTo(Outcome.FAIL);
     }
+
+    @Test
+    void theGuideExampleWithFlowMappingsParses() throws IOException {
+        write(
+                "guide.yaml",
+                """
+                dataset: analytics.payments.fct_txn_dly
+                severity: high
+                checks:
+                  - completeness > 99%: {columns: [id, note]}
+                  - duplicate_percent(txn_id) < 0.1%
+                schema:
+                  columns: { id: bigint, amount: decimal, note: }
+                """);
+
+        List<Check> checks = Contracts.load(dir).forDataset(URN);
+
+        assertThat(((MetricCheck) checks.get(0)).columns()).containsExactly("id", "note");
+        SchemaCheck schema = (SchemaCheck) checks.get(2);
+        assertThat(schema.rules())
+                .containsExactly(
+                        new SchemaCheck.Rule(
+                                SchemaCheck.Kind.WRONG_TYPE, "id", "bigint", Outcome.FAIL),
+                        new SchemaCheck.Rule(
+                                SchemaCheck.Kind.WRONG_TYPE, "amount", "decimal", Outcome.FAIL),
+                        new SchemaCheck.Rule(SchemaCheck.Kind.MISSING, "note", null, Outcome.FAIL));
+        assertThat(
+                        schema.evaluate(
+                                        null,
+                                        columns(
+                                                "id", "bigint", "amount", "decimal", "note",
+                                                "json"))
+                                .outcome())
+                .isEqualTo(Outcome.PASS);
+    }
 }
