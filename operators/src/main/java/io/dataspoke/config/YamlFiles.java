@@ -198,13 +198,21 @@ public final class YamlFiles {
         return 0;
     }
 
-    /** The line of every key path in the document, e.g. {@code kafka.topics.versioned -> 7}. */
-    static Map<String, Integer> keyLines(String text) {
+    /**
+     * The line of every key path in the document, e.g. {@code kafka.topics.versioned -> 7}, and of
+     * every list item, e.g. {@code checks[2] -> 9}, also when the item is a mapping; for readers
+     * that walk a YAML tree themselves (contracts) and report {@link ConfigException}s.
+     */
+    public static Map<String, Integer> keyLines(String text) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME || token.isScalarValue()) {
+                boolean listItem =
+                        token.isStructStart()
+                                && parser.getParsingContext().getParent() != null
+                                && parser.getParsingContext().getParent().inArray();
+                if (token == JsonToken.FIELD_NAME || token.isScalarValue() || listItem) {
                     String path = dotted(parser.getParsingContext().pathAsPointer().toString());
                     lines.putIfAbsent(path, line(parser.currentTokenLocation()));
                 }

@@ -156,4 +156,22 @@ class YamlFilesTest {
         assertThat(YamlFiles.lineOf(lines, "endpoints[7].host")).isEqualTo(2);
         assertThat(YamlFiles.lineOf(lines, "mode")).isZero();
     }
+
+    @Test
+    void keyLinesNameListItemsAlsoWhenTheyAreMappings() {
+        var lines =
+                YamlFiles.keyLines(
+                        """
+                        checks:
+                          - row_count > 0
+                          - row_count:
+                              warn: when < 10
+                        """);
+        assertThat(lines)
+                .containsEntry("checks", 1)
+                .containsEntry("checks[0]", 2)
+                .containsEntry("checks[1]", 3)
+                .containsEntry("checks[1].row_count.warn", 4)
+                .doesNotContainKey("");
+    }
 }
