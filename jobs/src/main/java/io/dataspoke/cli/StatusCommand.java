@@ -68,8 +68,12 @@ final class StatusCommand implements Callable<Integer> {
             return DataSpokeCli.FAILED;
         }
         if (urns.size() > 1) {
-            err.println("dataspoke status: '" + dataset + "' names " + urns.size()
-                    + " datasets; give the URN:");
+            err.println(
+                    "dataspoke status: '"
+                            + dataset
+                            + "' names "
+                            + urns.size()
+                            + " datasets; give the URN:");
             urns.forEach(u -> err.println("  " + u));
             return DataSpokeCli.BAD_USAGE;
         }

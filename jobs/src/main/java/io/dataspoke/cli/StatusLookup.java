@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Reads a dataset's status from {@code dataset_status}. A dataset DataSpoke knows (from its
- * entities or check results) without a status row is PASS: the circuit breaker deletes nothing,
- * but it only writes datasets that once left PASS.
+ * entities or check results) without a status row is PASS: the circuit breaker deletes nothing, but
+ * it only writes datasets that once left PASS.
  */
 final class StatusLookup {
 
@@ -48,8 +48,8 @@ final class StatusLookup {
 
     /** The URNs {@code dataset} names: itself when it is a known URN, else by name. */
     List<String> resolve(String dataset) throws SQLException {
-        String byName = "%," + dataset.replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + ",%";
+        String byName =
+                "%," + dataset.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
         List<String> urns = new ArrayList<>();
         try (Connection c = connect();
                 PreparedStatement ps = c.prepareStatement(RESOLVE_SQL)) {

@@ -73,12 +73,12 @@ public final class QualityJob {
      * @param maxHops how far up the lineage a downstream problem looks for its cause
      * @param schemaChangeWindow how long after a breaking change a downstream failure is its effect
      * @param consecutiveFailures failed runs in a row that make an incident
-     * @param volumeFreshnessWindow how long after a volume problem a downstream freshness miss is its
-     *     effect
-     * @param flappingChanges outcome changes of one check within {@code flappingWindow} that make it
-     *     flapping
-     * @param idleGrace how long past a freshness deadline the processing-time fallback waits for the
-     *     watermark
+     * @param volumeFreshnessWindow how long after a volume problem a downstream freshness miss is
+     *     its effect
+     * @param flappingChanges outcome changes of one check within {@code flappingWindow} that make
+     *     it flapping
+     * @param idleGrace how long past a freshness deadline the processing-time fallback waits for
+     *     the watermark
      * @param reopenWindow a problem back within this time reopens its resolved incident
      * @param blockAt incidents of this severity and above block their datasets
      */
@@ -277,9 +277,7 @@ public final class QualityJob {
             outputs.statuses()
                     .sinkTo(
                             StatusTopicSink.create(
-                                    to.bootstrapServers(),
-                                    to.statusTopic(),
-                                    to.kafkaProperties()))
+                                    to.bootstrapServers(), to.statusTopic(), to.kafkaProperties()))
                     .uid("status-topic-sink")
                     .name("Kafka: " + to.statusTopic());
         }

@@ -26,7 +26,8 @@ final class QualityWriteBack {
      * Keyed by {@link #checkKey}: the check's assertionInfo the first time it is evaluated, then an
      * assertionRunEvent for every evaluation.
      */
-    static final class AssertionWrites extends KeyedProcessFunction<String, CheckResult, DataHubWrite> {
+    static final class AssertionWrites
+            extends KeyedProcessFunction<String, CheckResult, DataHubWrite> {
 
         private transient ValueState<Boolean> defined;
 

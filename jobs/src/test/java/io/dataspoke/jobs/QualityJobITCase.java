@@ -50,8 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QualityJobITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+    @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension();
 
     private static DemoHistory history;
     private static GroundTruth truth;
@@ -199,13 +198,7 @@ class QualityJobITCase {
         @Override
         public RawRecord map(Long index) {
             DemoRecord r = all.get(index.intValue());
-            return new RawRecord(
-                    r.topic(),
-                    0,
-                    index,
-                    r.timestampMillis(),
-                    r.key(),
-                    r.value());
+            return new RawRecord(r.topic(), 0, index, r.timestampMillis(), r.key(), r.value());
         }
     }
 }

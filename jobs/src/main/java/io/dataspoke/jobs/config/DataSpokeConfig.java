@@ -349,8 +349,7 @@ public record DataSpokeConfig(
             String token = environment.apply(tokenEnv);
             if (token == null || token.isBlank()) {
                 throw new ConfigProblem(
-                        key + ".tokenEnv",
-                        "environment variable " + tokenEnv + " is not set");
+                        key + ".tokenEnv", "environment variable " + tokenEnv + " is not set");
             }
             return new DataHubSinkOptions(gmsUrl, token);
         }
@@ -382,8 +381,8 @@ public record DataSpokeConfig(
 
     /**
      * The quality-monitor job: where the data contracts are, the status topic, which incidents
-     * block a dataset, and the write-back of check results and incidents to DataHub (off unless
-     * its section is present). Slack alerts are the top-level {@code alerts} section.
+     * block a dataset, and the write-back of check results and incidents to DataHub (off unless its
+     * section is present). Slack alerts are the top-level {@code alerts} section.
      *
      * @param contracts a contract file or a directory of them, relative to the config file
      * @param blockAt incidents of this severity and above block their datasets
@@ -428,9 +427,9 @@ public record DataSpokeConfig(
     }
 
     /**
-     * The data contracts named by {@code quality.contracts} of the config read from {@code file}.
-     * A missing setting is reported at {@code quality}; a mistake in a contract with that
-     * contract's file, line and field.
+     * The data contracts named by {@code quality.contracts} of the config read from {@code file}. A
+     * missing setting is reported at {@code quality}; a mistake in a contract with that contract's
+     * file, line and field.
      */
     public ContractSet qualityContracts(Path file) {
         if (quality.contracts() == null) {

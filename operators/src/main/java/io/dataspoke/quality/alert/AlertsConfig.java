@@ -29,10 +29,7 @@ import org.apache.flink.util.TimeUtils;
  * <p>Webhook URLs are secrets: a route names the environment variable holding its URL, and a file
  * that holds a webhook URL itself is refused, naming the line but never echoing the URL.
  */
-public record AlertsConfig(
-        String groupingWindow,
-        List<Route> routes,
-        String defaultRoute)
+public record AlertsConfig(String groupingWindow, List<Route> routes, String defaultRoute)
         implements Serializable {
 
     static final Duration MAX_GROUPING_WINDOW = Duration.ofHours(1);
@@ -51,11 +48,7 @@ public record AlertsConfig(
      * @param minSeverity {@code low}, {@code medium}, {@code high} or {@code critical}, any case
      */
     public record Route(
-            String name,
-            String team,
-            String domain,
-            String minSeverity,
-            String webhookEnv)
+            String name, String team, String domain, String minSeverity, String webhookEnv)
             implements Serializable {}
 
     /** A file whose only content is the {@code alerts} section. */

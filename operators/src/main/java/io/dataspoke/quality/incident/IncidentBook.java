@@ -4,6 +4,7 @@ import io.dataspoke.decode.DatasetUrns;
 import io.dataspoke.quality.AffectedDataset;
 import io.dataspoke.quality.Incident;
 import io.dataspoke.quality.IncidentState;
+import io.dataspoke.quality.Outcome;
 import io.dataspoke.quality.PatternMatch;
 import io.dataspoke.quality.QualityEvent;
 import io.dataspoke.quality.QualityEventKind;
@@ -104,7 +105,9 @@ public final class IncidentBook {
         expireRecent(event.eventMillis());
         String problem = event.kind() + ":" + event.name();
         String urn = event.datasetUrn();
-        if (event.bad()) {
+        // Incidents are about failures: a warning shows in the dataset's status, and a check
+        // that falls back from FAIL to WARN no longer holds its incident open.
+        if (event.outcome() == Outcome.FAIL) {
             Entry own = incidentOf(urn);
             if (own != null) {
                 joinOrUpdate(own, urn, memberHops(own, urn, ancestry), problem, event, changes);
@@ -118,8 +121,7 @@ public final class IncidentBook {
                             problem,
                             event,
                             changes);
-                } else if (event.kind() != QualityEventKind.RUN
-                        && event.outcome() == io.dataspoke.quality.Outcome.FAIL) {
+                } else if (event.kind() != QualityEventKind.RUN) {
                     Entry entry = reopenOrOpen(urn, event.eventMillis(), event, changes);
                     entry.cause = causeOf(event);
                     entry.column = event.column();

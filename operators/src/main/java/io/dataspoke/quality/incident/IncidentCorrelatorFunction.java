@@ -126,11 +126,12 @@ public class IncidentCorrelatorFunction
 
     private void apply(CorrelatorInput input, Collector<Incident> out) throws Exception {
         IncidentBook incidents = book();
+        LineageGraph lineageGraph = graph();
         List<Incident> changed =
                 input.event() != null
                         ? incidents.onEvent(
                                 input.event(),
-                                urn -> graph().ancestors(urn, maxHops),
+                                urn -> lineageGraph.ancestors(urn, maxHops),
                                 this::severityOf)
                         : incidents.onMatch(input.match());
         if (!changed.isEmpty()) {

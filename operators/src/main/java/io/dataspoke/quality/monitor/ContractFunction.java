@@ -56,6 +56,12 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
     private static final String TIMER = "timer";
     private static final String PROCESSING = "processing";
 
+    /** Reports of one load by its operation, run and query log lie within this of each other. */
+    static final long SAME_LOAD_MILLIS = 2 * 60_000L;
+
+    /** How long a deleted dataset's state is kept for events still on their way. */
+    static final long TOMBSTONE_MILLIS = 24 * 3_600_000L;
+
     private final ContractSet contracts;
     private final long idleGraceMillis;
 
@@ -63,7 +69,8 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
     private transient MapState<String, SchemaColumn[]> schemas;
     private transient MapState<String, String> brokenColumns;
     private transient MapState<String, Boolean> failingJobs;
-    private transient ValueState<Long> lastLoad;
+    private transient MapState<Long, Boolean> loads;
+    private transient ValueState<Long> removedAt;
     private transient ValueState<Boolean> profiled;
     private transient ValueState<Long> fallbackTimer;
 
@@ -98,8 +105,11 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "failing-jobs", Types.STRING, Types.BOOLEAN));
-        lastLoad =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("last-load", Types.LONG));
+        loads =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("loads", Types.LONG, Types.BOOLEAN));
+        removedAt =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("removed-at", Types.LONG));
         profiled =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("profiled", Types.BOOLEAN));
         fallbackTimer =
@@ -136,8 +146,11 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
     }
 
     /**
-     * A deleted dataset is no longer judged: its failing checks and broken columns are reported as
-     * over (so its incidents can resolve) and its state and timers are dropped.
+     * A deleted dataset is no longer judged: its failing checks, broken columns and failed runs are
+     * reported as over (so its incidents can resolve), its freshness deadlines after the deletion
+     * are ignored, and a day later its state is dropped. Events of the same dataset may arrive out
+     * of order across signals, so the deletion time is kept instead of clearing state at once; a
+     * load after the deletion means the dataset is back.
      */
     private void onRemoved(Observation o, Context ctx) throws Exception {
         for (Map.Entry<String, Outcome> failing : outcomes.entries()) {
@@ -165,25 +178,27 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         for (String job : failingJobs.keys()) {
             emit(ctx, o, QualityEventKind.RUN, job, Outcome.PASS, null, null, "dataset deleted");
         }
-        Long loaded = lastLoad.value();
-        if (loaded != null) {
-            for (FreshnessCheck check : freshness(contracts.forDataset(o.datasetUrn()))) {
-                for (Long after : deadlinesOf(check)) {
-                    ctx.timerService().deleteEventTimeTimer(loaded + after);
-                }
-            }
-        }
+        outcomes.clear();
+        brokenColumns.clear();
+        failingJobs.clear();
         Long fallback = fallbackTimer.value();
         if (fallback != null) {
             ctx.timerService().deleteProcessingTimeTimer(fallback);
+            fallbackTimer.clear();
         }
+        removedAt.update(o.eventMillis());
+        ctx.timerService().registerEventTimeTimer(o.eventMillis() + TOMBSTONE_MILLIS);
+    }
+
+    private void forget(long removedMillis) throws Exception {
         outcomes.clear();
         schemas.clear();
         brokenColumns.clear();
         failingJobs.clear();
-        lastLoad.clear();
+        loads.clear();
         profiled.clear();
         fallbackTimer.clear();
+        removedAt.clear();
     }
 
     private void onSchema(
@@ -192,16 +207,20 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         String source = o.signal().name();
         SchemaColumn[] previous = schemas.get(source);
         schemas.put(source, o.schema());
+        // Schema checks compare with the last schema they accepted, so a column that is removed
+        // and then restored is a failure and then a pass, not a failure and then an addition.
+        String acceptedKey = "accepted-" + source;
+        SchemaColumn[] accepted = schemas.get(acceptedKey);
+        boolean failed = false;
         for (Check check : checks) {
             if (check instanceof SchemaCheck schema) {
-                record(
-                        check,
-                        schema.evaluate(previous, o.schema()),
-                        source,
-                        o.eventMillis(),
-                        ctx,
-                        out);
+                Evaluation evaluation = schema.evaluate(accepted, o.schema());
+                failed |= evaluation.outcome() == Outcome.FAIL;
+                record(check, evaluation, source, o.eventMillis(), ctx, out);
             }
+        }
+        if (!failed) {
+            schemas.put(acceptedKey, o.schema());
         }
         Map<String, String> current = new LinkedHashMap<>();
         for (SchemaColumn column : o.schema()) {
@@ -288,37 +307,53 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
 
     private void onLoad(Observation o, List<Check> checks, Context ctx, Collector<CheckResult> out)
             throws Exception {
-        Long previous = lastLoad.value();
         long loaded = o.loadedMillis();
-        if (previous != null && loaded <= previous) {
-            // The same load reported again (operation, run and query log all say it).
+        Long removed = removedAt.value();
+        if (removed != null) {
+            if (loaded <= removed) {
+                return;
+            }
+            removedAt.clear();
+        }
+        Long previous = loadBefore(loaded + SAME_LOAD_MILLIS);
+        Long next = loadAfter(loaded - SAME_LOAD_MILLIS);
+        if ((previous != null && loaded - previous <= SAME_LOAD_MILLIS)
+                || (next != null && next - loaded <= SAME_LOAD_MILLIS)) {
+            // The same load reported again: operation, run and query log all say it.
             return;
         }
-        lastLoad.update(loaded);
-        TimerService timers = ctx.timerService();
         List<FreshnessCheck> freshness = freshness(checks);
+        TimerService timers = ctx.timerService();
+        long horizon = 0;
         for (FreshnessCheck check : freshness) {
-            for (Long after : deadlinesOf(check)) {
-                if (previous != null) {
+            for (long after : deadlinesOf(check)) {
+                horizon = Math.max(horizon, after);
+                // Loads of one dataset arrive out of order across signals, so each load cancels
+                // the deadline of the load before it when it came in time, and sets its own
+                // unless the next load (already seen) came in time for it.
+                if (previous != null && previous + after >= loaded) {
                     timers.deleteEventTimeTimer(previous + after);
                 }
-                timers.registerEventTimeTimer(loaded + after);
+                if (next == null || loaded + after < next) {
+                    timers.registerEventTimeTimer(loaded + after);
+                }
             }
-            String message =
-                    previous == null
-                            ? "first load seen"
-                            : String.format(
-                                    Locale.ROOT,
-                                    "loaded %.2f h after the previous load",
-                                    (loaded - previous) / 3_600_000.0);
-            Evaluation fresh = check.evaluateAge(0);
-            record(
-                    check,
-                    new Evaluation(fresh.outcome(), 0.0, check.metric() + " met: " + message),
-                    o.signal().name(),
-                    o.eventMillis(),
-                    ctx,
-                    out);
+        }
+        loads.put(loaded, true);
+        // A deadline still pending needs the load before it, which can be a full deadline older
+        // than the newest load when that one arrived ahead of the watermark.
+        prune(latestLoad() - 2 * horizon - SAME_LOAD_MILLIS);
+        if (next == null) {
+            for (FreshnessCheck check : freshness) {
+                String message =
+                        previous == null
+                                ? "first load seen"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "loaded %.2f h after the previous load",
+                                        (loaded - previous) / 3_600_000.0);
+                record(check, fresh(check, message), o.signal().name(), loaded, ctx, out);
+            }
         }
         scheduleFallback(freshness, loaded, timers);
     }
@@ -333,7 +368,7 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         long now = timers.currentProcessingTime();
         long first = Long.MAX_VALUE;
         for (FreshnessCheck check : freshness) {
-            for (Long after : deadlinesOf(check)) {
+            for (long after : deadlinesOf(check)) {
                 if (loaded + after > now) {
                     first = Math.min(first, loaded + after);
                 }
@@ -348,34 +383,93 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CheckResult> out)
             throws Exception {
-        Long loaded = lastLoad.value();
-        if (loaded == null) {
+        boolean processing = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
+        Long removed = removedAt.value();
+        if (!processing && removed != null && timestamp == removed + TOMBSTONE_MILLIS) {
+            forget(removed);
             return;
         }
-        List<FreshnessCheck> freshness = freshness(contracts.forDataset(ctx.getCurrentKey()));
-        boolean processing = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
         if (!processing && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             // The end of a bounded input fires every timer at once; what would have come next is
             // unknown, so no deadline is judged.
             return;
         }
-        long at;
+        long at = processing ? timestamp - idleGraceMillis : timestamp;
         if (processing) {
             fallbackTimer.clear();
-            at = timestamp - idleGraceMillis;
-        } else {
-            at = timestamp;
         }
+        if (removed != null && at >= removed) {
+            return;
+        }
+        Long before = loadBefore(at);
+        Long after = loadAfter(at);
+        if (before == null) {
+            return;
+        }
+        List<FreshnessCheck> freshness = freshness(contracts.forDataset(ctx.getCurrentKey()));
         for (FreshnessCheck check : freshness) {
-            Evaluation evaluation = check.evaluateAge(at - loaded);
-            Outcome before = outcomes.get(check.id());
+            Evaluation evaluation = check.evaluateAge(at - before);
             // A deadline passes once; the fallback and the watermark must not both report it.
-            if (evaluation.outcome() != Outcome.PASS && evaluation.outcome() != before) {
+            if (evaluation.outcome() != Outcome.PASS
+                    && evaluation.outcome() != outcomes.get(check.id())) {
                 record(check, evaluation, processing ? PROCESSING : TIMER, at, ctx, out);
+                if (after != null) {
+                    // The load that ends the miss was already seen (ahead of the watermark).
+                    record(check, fresh(check, "the late load arrived"), TIMER, after, ctx, out);
+                }
             }
         }
         if (processing) {
-            scheduleFallback(freshness, loaded, ctx.timerService());
+            scheduleFallback(freshness, latestLoad(), ctx.timerService());
+        }
+    }
+
+    private static Evaluation fresh(FreshnessCheck check, String message) {
+        Evaluation fresh = check.evaluateAge(0);
+        return new Evaluation(fresh.outcome(), 0.0, check.metric() + " met: " + message);
+    }
+
+    private Long latestLoad() throws Exception {
+        Long latest = null;
+        for (Long load : loads.keys()) {
+            latest = latest == null ? load : Math.max(latest, load);
+        }
+        return latest;
+    }
+
+    /** The last load at or before {@code millis}, null when none is kept. */
+    private Long loadBefore(long millis) throws Exception {
+        Long best = null;
+        for (Long load : loads.keys()) {
+            if (load <= millis && (best == null || load > best)) {
+                best = load;
+            }
+        }
+        return best;
+    }
+
+    /** The first load after {@code millis}, null when none was seen. */
+    private Long loadAfter(long millis) throws Exception {
+        Long best = null;
+        for (Long load : loads.keys()) {
+            if (load > millis && (best == null || load < best)) {
+                best = load;
+            }
+        }
+        return best;
+    }
+
+    /** Drops loads older than {@code oldest}, always keeping the latest. */
+    private void prune(long oldest) throws Exception {
+        Long latest = latestLoad();
+        List<Long> old = new ArrayList<>();
+        for (Long load : loads.keys()) {
+            if (load < oldest && !load.equals(latest)) {
+                old.add(load);
+            }
+        }
+        for (Long load : old) {
+            loads.remove(load);
         }
     }
 

@@ -164,8 +164,7 @@ class AlertsConfigTest {
                                               webhookEnv: slack-webhook
                                         """)
                                 .getMessage())
-                .contains(
-                        ":4: alerts.routes[0].webhookEnv: expected an environment variable name");
+                .contains(":4: alerts.routes[0].webhookEnv: expected an environment variable name");
         assertThat(
                         failure(
                                         """
