@@ -9,8 +9,10 @@ import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
+import io.dataspoke.jobs.QualityJob;
 import io.dataspoke.jobs.Sources;
 import io.dataspoke.jobs.config.DataSpokeConfig;
+import io.dataspoke.quality.contract.ContractSet;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.nio.file.Path;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     /** The jobs that can be run, by the name the command line uses. */
-    static final List<String> JOBS = List.of(IngestJob.NAME, HealthJob.NAME, HealthRollupJob.NAME);
+    static final List<String> JOBS =
+            List.of(IngestJob.NAME, HealthJob.NAME, QualityJob.NAME, HealthRollupJob.NAME);
 
     /** Lets picocli list the jobs in help and completion. */
     static final class JobNames implements Iterable<String> {
@@ -82,6 +85,12 @@ final class RunCommand implements Callable<Integer> {
         }
         DataSpokeConfig settings = DataSpokeConfig.read(config);
         boolean health = job.equals(HealthJob.NAME);
+        boolean quality = job.equals(QualityJob.NAME);
+        // Contract and alert mistakes stop start-up before anything connects.
+        ContractSet contracts = quality ? settings.qualityContracts(config) : null;
+        QualityJob.Alerts alerts = quality ? settings.qualityAlerts(config, System.getenv()) : null;
+        DataHubSinkOptions qualityWriteBack =
+                quality ? settings.qualityWriteBack(config, System::getenv) : null;
         HealthRulesConfig rules = health ? settings.healthRules(config) : null;
         HealthJob.Digests digests = health ? settings.healthDigests(config, System::getenv) : null;
         DataHubSinkOptions writeBack =
@@ -103,7 +112,27 @@ final class RunCommand implements Callable<Integer> {
         RecordDecoder decoder =
                 new RecordDecoder(topics, new SchemaResolver(settings.schemaRegistry().url()));
         Sources.Start start = Sources.Start.valueOf(kafka.startingOffsets().name().toUpperCase());
-        if (job.equals(IngestJob.NAME)) {
+        if (quality) {
+            QualityJob.wire(
+                    env,
+                    Sources.kafka(
+                            kafka.bootstrapServers(),
+                            topics,
+                            kafka.groupId() + "-" + QualityJob.NAME,
+                            start,
+                            false,
+                            kafka.properties()),
+                    decoder,
+                    QualityJob.Settings.defaults(contracts)
+                            .withBlockAt(settings.quality().severity()),
+                    new QualityJob.Destinations(
+                            postgres,
+                            kafka.bootstrapServers(),
+                            settings.quality().statusTopic(),
+                            kafka.properties(),
+                            alerts,
+                            qualityWriteBack));
+        } else if (job.equals(IngestJob.NAME)) {
             IngestJob.wire(
                     env,
                     Sources.kafka(

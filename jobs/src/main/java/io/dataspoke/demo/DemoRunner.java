@@ -11,7 +11,12 @@ import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
+import io.dataspoke.jobs.QualityJob;
 import io.dataspoke.jobs.Sources;
+import io.dataspoke.quality.Severity;
+import io.dataspoke.quality.alert.AlertRoute;
+import io.dataspoke.quality.alert.AlertRouting;
+import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,18 +51,29 @@ public final class DemoRunner {
     /** The consumer group of the demo's metadata-health job. */
     public static final String HEALTH_GROUP_ID = "dataspoke-demo-health";
 
+    /** The quality-monitor job's consumer group. */
+    public static final String QUALITY_GROUP_ID = "dataspoke-demo-quality";
+
+    /** Where the quality-monitor job publishes dataset statuses. */
+    public static final String STATUS_TOPIC = "dataspoke.dataset-status";
+
     /**
      * The demo replays four weeks in a minute, so owners get a digest every few seconds instead of
      * daily; the summary counts those composed after the catch-up.
      */
     private static final Duration DIGEST_PERIOD = Duration.ofSeconds(5);
 
-    /** Two streaming jobs and the rollup batch job, each at parallelism 2: a slot per subtask. */
-    private static final int SLOTS = 6;
+    /** Three streaming jobs and the rollup batch job, each at parallelism 2: a slot per subtask. */
+    private static final int SLOTS = 8;
 
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     private static final int PARTITIONS = 2;
+
+    /** Incident alerts wait this long (event time) for the rest of their story. */
+    private static final Duration ALERT_GROUPING = Duration.ofMinutes(5);
+
+    private static final String ALERT_ROUTE = "data-quality";
 
     /**
      * How to run the demo.
@@ -109,6 +125,11 @@ public final class DemoRunner {
             stack.closeWith(slack);
             out.println("Owner digests go to a local Slack webhook: " + slack.url());
             JobID health = submitHealth(stack, topics, postgres, slack.url());
+            Path contracts = options.workDir().resolve("contracts");
+            DemoContracts.write(history.groundTruth(), contracts);
+            out.println("Data contracts the demo teams would write: " + contracts);
+            stack.kafka().createTopics(List.of(STATUS_TOPIC), PARTITIONS);
+            JobID quality = submitQuality(stack, topics, postgres, contracts, slack.url());
 
             long t2 = System.nanoTime();
             Map<TopicPartition, Long> endOffsets = replay(stack, history, options, out);
@@ -117,6 +138,7 @@ public final class DemoRunner {
             long t3 = System.nanoTime();
             awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
             awaitHealth(stack, endOffsets, topics);
+            awaitGroup(stack, endOffsets, QUALITY_GROUP_ID);
             awaitDigests(postgres, Instant.now());
             long t4 = System.nanoTime();
             HealthRollupJob.run(
@@ -147,6 +169,7 @@ public final class DemoRunner {
             } else {
                 stack.flink().cancel(job);
                 stack.flink().cancel(health);
+                stack.flink().cancel(quality);
                 stack.close();
             }
             return summary;
@@ -193,6 +216,57 @@ public final class DemoRunner {
                 new HealthJob.Digests(DIGEST_PERIOD, 10, slackWebhook, Map.of(), null),
                 null);
         return stack.flink().submit(env, "dataspoke-" + HealthJob.NAME);
+    }
+
+    private static JobID submitQuality(
+            EmbeddedStack stack,
+            Topics topics,
+            PostgresOptions postgres,
+            Path contracts,
+            String slackWebhook) {
+        var env = stack.flink().environment();
+        JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
+        QualityJob.wire(
+                env,
+                Sources.kafka(
+                        stack.kafka().bootstrapServers(),
+                        topics,
+                        QUALITY_GROUP_ID,
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(topics, SchemaResolver.bundledOnly()),
+                QualityJob.Settings.defaults(Contracts.load(contracts)),
+                new QualityJob.Destinations(
+                        postgres,
+                        stack.kafka().bootstrapServers(),
+                        STATUS_TOPIC,
+                        Map.of(),
+                        new QualityJob.Alerts(
+                                ALERT_GROUPING,
+                                new AlertRouting(
+                                        List.of(
+                                                new AlertRoute(
+                                                        ALERT_ROUTE,
+                                                        null,
+                                                        null,
+                                                        Severity.LOW,
+                                                        "DATASPOKE_SLACK_WEBHOOK_URL")),
+                                        null),
+                                Map.of(ALERT_ROUTE, slackWebhook),
+                                null),
+                        null));
+        return stack.flink().submit(env, "dataspoke-" + QualityJob.NAME);
+    }
+
+    /** Waits until {@code groupId} has committed the end offset of every partition. */
+    private static void awaitGroup(
+            EmbeddedStack stack, Map<TopicPartition, Long> endOffsets, String groupId)
+            throws Exception {
+        try (ConsumerProgress progress =
+                new ConsumerProgress(stack.kafka().bootstrapServers(), groupId)) {
+            progress.await(endOffsets, CATCH_UP_TIMEOUT, lag -> {});
+        }
     }
 
     /** The health job reads only the versioned change log; far less than the ingest job. */
@@ -298,7 +372,7 @@ public final class DemoRunner {
             PostgresOptions postgres,
             List<String> slackMessages,
             Map<String, Double> seconds)
-            throws SQLException {
+            throws Exception {
         try (Connection c =
                         DriverManager.getConnection(
                                 postgres.jdbcUrl(), postgres.user(), postgres.password());
@@ -320,6 +394,7 @@ public final class DemoRunner {
                     counts(s, "SELECT event_type, count(*) FROM pipeline_runs GROUP BY 1"),
                     count(s, "SELECT count(*) FROM dead_letters"),
                     HealthSummary.read(c, history.groundTruth(), slackMessages),
+                    QualitySummary.read(c, history.groundTruth(), slackMessages),
                     seconds);
         }
     }

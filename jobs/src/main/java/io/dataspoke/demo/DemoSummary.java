@@ -17,6 +17,7 @@ import java.util.Map;
  * @param runsByType rows in {@code pipeline_runs} by event type
  * @param deadLetters rows in {@code dead_letters}
  * @param health the metadata-health job's conclusions against the ground truth
+ * @param quality the quality-monitor job's conclusions against the ground truth
  * @param seconds wall time of each phase: start, generate, replay, catch-up, total
  */
 public record DemoSummary(
@@ -32,6 +33,7 @@ public record DemoSummary(
         Map<String, Long> runsByType,
         long deadLetters,
         HealthSummary health,
+        QualitySummary quality,
         Map<String, Double> seconds) {
 
     private static final ObjectMapper JSON =
@@ -57,6 +59,7 @@ public record DemoSummary(
         section(out, "Pipeline run events (by state)", runsByType);
         out.printf("%-46s %,10d%n", "Dead letters", deadLetters);
         health.print(out);
+        quality.print(out);
         out.println();
         out.printf(
                 "Took %.1f s: stack %.1f s, generate %.1f s, replay %.1f s, jobs catching up,"

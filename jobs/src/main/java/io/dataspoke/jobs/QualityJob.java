@@ -95,6 +95,21 @@ public final class QualityJob {
             Severity blockAt)
             implements Serializable {
 
+        /** These settings with incidents of {@code severity} and above blocking. */
+        public Settings withBlockAt(Severity severity) {
+            return new Settings(
+                    contracts,
+                    maxHops,
+                    schemaChangeWindow,
+                    consecutiveFailures,
+                    volumeFreshnessWindow,
+                    flappingChanges,
+                    flappingWindow,
+                    idleGrace,
+                    reopenWindow,
+                    severity);
+        }
+
         /** The defaults documented in docs/quality.md, for {@code contracts}. */
         public static Settings defaults(ContractSet contracts) {
             return new Settings(

@@ -99,6 +99,26 @@ class DemoRunnerITCase {
         assertThat(health.rollupRows())
                 .isGreaterThanOrEqualTo((long) data.days() * truth.teams().size());
 
+        QualitySummary quality = summary.quality();
+        // Every injected incident a contract or pattern must find is found, each as one incident;
+        // the schema change holds the changed source and its three broken downstream datasets.
+        for (QualitySummary.Injected injected : quality.injected()) {
+            assertThat(injected.ok()).as(injected.type()).isTrue();
+            if (injected.judgedBy().equals("contracts")) {
+                assertThat(injected.foundAs()).as(injected.type()).hasSize(1);
+            }
+            if (injected.type().equals("SCHEMA_CHANGE")) {
+                assertThat(injected.datasets()).isEqualTo(4);
+                assertThat(injected.title())
+                        .contains(truth.incident(GroundTruth.IncidentType.SCHEMA_CHANGE).column());
+            }
+        }
+        assertThat(quality.controlsInIncidents()).isZero();
+        assertThat(quality.controlsNotPass()).isZero();
+        assertThat(quality.openIncidents()).isZero();
+        assertThat(quality.alerts()).isGreaterThanOrEqualTo(quality.incidents());
+        assertThat(quality.checkResults()).containsKeys("PASS", "FAIL");
+
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
         assertThat(json.get("deadLetters").asLong()).isZero();
         assertThat(json.at("/entitiesByType/dataset").asLong()).isEqualTo(kept);

@@ -6,7 +6,13 @@ import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.rollup.RollupRange;
+import io.dataspoke.quality.Severity;
+import io.dataspoke.quality.alert.AlertRoute;
+import io.dataspoke.quality.alert.AlertRouting;
+import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.postgres.PostgresOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +23,7 @@ import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fails when any stream type of a job falls back to Kryo. Kryo is slow, breaks savepoint
@@ -70,6 +77,53 @@ class NoKryoTest {
                         Map.of(),
                         null),
                 io.dataspoke.sinks.datahub.DataHubSinkOptions.withoutToken("http://gms:8080"));
+
+        assertNoGenericOutputs(env);
+        assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
+    @Test
+    void qualityMonitorWithAlertsStatusTopicAndWriteBackHasNoGenericTypes(@TempDir Path dir)
+            throws Exception {
+        Path contract = dir.resolve("orders.yaml");
+        Files.writeString(
+                contract,
+                """
+                dataset: sales.orders
+                slo: { freshness: "< 1 hour", completeness: "> 99%" }
+                checks:
+                  - row_count > 0
+                  - schema
+                """);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobSettings.apply(env, Duration.ofSeconds(10), 1);
+        QualityJob.wire(
+                env,
+                Sources.kafka(
+                        "localhost:9092",
+                        Topics.DEFAULTS,
+                        "g",
+                        Sources.Start.EARLIEST,
+                        true,
+                        Map.of()),
+                new RecordDecoder(Topics.DEFAULTS, SchemaResolver.bundledOnly()),
+                QualityJob.Settings.defaults(Contracts.load(dir)),
+                new QualityJob.Destinations(
+                        new PostgresOptions("jdbc:postgresql://localhost:5432/x", "u", "p"),
+                        "localhost:9092",
+                        "dataspoke.dataset-status",
+                        Map.of(),
+                        new QualityJob.Alerts(
+                                Duration.ofMinutes(5),
+                                new AlertRouting(
+                                        List.of(
+                                                new AlertRoute(
+                                                        "all", null, null, Severity.LOW, "X")),
+                                        null),
+                                Map.of("all", "https://hooks.slack.com/services/T/B/x"),
+                                null),
+                        io.dataspoke.sinks.datahub.DataHubSinkOptions.withoutToken(
+                                "http://gms:8080")));
 
         assertNoGenericOutputs(env);
         assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();

@@ -7,6 +7,7 @@ import io.dataspoke.config.YamlFiles;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.HealthJob;
+import io.dataspoke.jobs.QualityJob;
 import io.dataspoke.quality.Severity;
 import io.dataspoke.quality.alert.AlertsConfig;
 import io.dataspoke.quality.contract.ContractSet;
@@ -14,6 +15,7 @@ import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.slack.DigestMessages;
+import io.dataspoke.sinks.slack.SlackWebhookUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -454,6 +456,33 @@ public record DataSpokeConfig(
         } catch (ConfigProblem problem) {
             throw YamlFiles.locate(file, problem);
         }
+    }
+
+    /**
+     * The Slack alerts of the quality monitor from the config read from {@code file}, each route's
+     * webhook URL resolved from the environment variable it names; null without an {@code alerts}
+     * section. A config file that holds a webhook URL itself is refused.
+     */
+    public QualityJob.Alerts qualityAlerts(Path file, Map<String, String> environment) {
+        if (alerts == null) {
+            return null;
+        }
+        AlertsConfig.refuseWebhookUrls(file);
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < alerts.routes().size(); i++) {
+            AlertsConfig.Route route = alerts.routes().get(i);
+            try {
+                urls.put(
+                        route.name(),
+                        SlackWebhookUrl.fromEnvironment(environment, route.webhookEnv()));
+            } catch (IllegalArgumentException e) {
+                throw YamlFiles.locate(
+                        file,
+                        new ConfigProblem("alerts.routes[" + i + "].webhookEnv", e.getMessage()));
+            }
+        }
+        return new QualityJob.Alerts(
+                alerts.groupingWindowDuration(), alerts.routing(), urls, quality.datahubWebUrl());
     }
 
     /** How Flink runs the job. */

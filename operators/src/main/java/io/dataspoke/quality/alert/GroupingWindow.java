@@ -45,10 +45,15 @@ public record GroupingWindow(long millis) implements Serializable {
 
     /**
      * True when something that happened at {@code eventMillis} is live at processing time {@code
-     * nowMillis}: no more than one window ago (or ahead, by clock skew). Events older than that are
-     * a replay, and only event time may decide when their messages are due.
+     * nowMillis}: no more than one window ago, and never less than {@link #LIVE_FLOOR_MILLIS} ago
+     * (the way from Kafka through the correlator takes seconds, longer than a short window), or
+     * ahead by clock skew. Events older than that are a replay, and only event time may decide when
+     * their messages are due.
      */
     public boolean live(long eventMillis, long nowMillis) {
-        return eventMillis >= nowMillis - millis;
+        return eventMillis >= nowMillis - Math.max(millis, LIVE_FLOOR_MILLIS);
     }
+
+    /** Events this recent are live whatever the window. */
+    public static final long LIVE_FLOOR_MILLIS = 10 * 60_000L;
 }

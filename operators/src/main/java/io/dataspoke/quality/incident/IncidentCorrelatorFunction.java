@@ -22,6 +22,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -34,13 +35,22 @@ import org.apache.flink.util.Collector;
  * transitions (a check starts failing, a run fails), not observations, and lineage updates that
  * change nothing are dropped. Inputs are buffered until the watermark passes their event time and
  * applied in event-time order, so an upstream cause is always seen before the downstream failures
- * it explains, whatever order the partitions were read in.
+ * it explains, whatever order the partitions were read in. The watermark trails live events by the
+ * sources' out-of-orderness bound, so live inputs (event time near the wall clock) are also applied
+ * after a short processing-time delay, in event-time order among those pending; replayed history
+ * waits for the watermark alone.
  */
 public class IncidentCorrelatorFunction
         extends KeyedProcessFunction<String, CorrelatorInput, Incident> {
 
     /** The key every input is sent under. */
     public static final String KEY = "incidents";
+
+    /** How long a live input waits for others that belong before it, by default. */
+    public static final Duration DEFAULT_FLUSH_DELAY = Duration.ofSeconds(10);
+
+    /** Inputs whose event time is within this of the wall clock are live. */
+    static final long LIVE_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private static final ObjectMapper JSON =
             new ObjectMapper()
@@ -51,6 +61,7 @@ public class IncidentCorrelatorFunction
     private final ContractSet contracts;
     private final int maxHops;
     private final long reopenWindowMillis;
+    private final long flushDelayMillis;
 
     private transient MapState<String, LineageUpdate> lineage;
     private transient MapState<Long, List<CorrelatorInput>> pending;
@@ -59,9 +70,18 @@ public class IncidentCorrelatorFunction
     private transient IncidentBook book;
 
     public IncidentCorrelatorFunction(ContractSet contracts, int maxHops, Duration reopenWindow) {
+        this(contracts, maxHops, reopenWindow, DEFAULT_FLUSH_DELAY);
+    }
+
+    /**
+     * @param flushDelay how long a live input waits (wall clock) for inputs that belong before it
+     */
+    public IncidentCorrelatorFunction(
+            ContractSet contracts, int maxHops, Duration reopenWindow, Duration flushDelay) {
         this.contracts = contracts;
         this.maxHops = maxHops;
         this.reopenWindowMillis = reopenWindow.toMillis();
+        this.flushDelayMillis = flushDelay.toMillis();
     }
 
     @Override
@@ -107,11 +127,23 @@ public class IncidentCorrelatorFunction
         }
         waiting.add(input);
         pending.put(millis, waiting);
+        long now = ctx.timerService().currentProcessingTime();
+        if (millis > now - LIVE_MILLIS) {
+            // Live: the watermark trails event time by the sources' out-of-orderness bound
+            // (minutes), so live inputs are applied in order after a short wall-clock delay
+            // instead.
+            long flushAt = (now + flushDelayMillis) / 1000 * 1000 + 1000;
+            ctx.timerService().registerProcessingTimeTimer(flushAt);
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out)
             throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            flushLive(timestamp - flushDelayMillis, ctx, out);
+            return;
+        }
         List<CorrelatorInput> due = pending.get(timestamp);
         if (due == null) {
             return;
@@ -121,6 +153,27 @@ public class IncidentCorrelatorFunction
         due.sort(Comparator.comparing(input -> input.match() != null));
         for (CorrelatorInput input : due) {
             apply(input, out);
+        }
+    }
+
+    /** Applies, in event-time order, every pending input not later than {@code upTo}. */
+    private void flushLive(long upTo, OnTimerContext ctx, Collector<Incident> out)
+            throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (Long millis : pending.keys()) {
+            if (millis <= upTo) {
+                due.add(millis);
+            }
+        }
+        due.sort(null);
+        for (Long millis : due) {
+            List<CorrelatorInput> inputs = pending.get(millis);
+            pending.remove(millis);
+            ctx.timerService().deleteEventTimeTimer(millis);
+            inputs.sort(Comparator.comparing(input -> input.match() != null));
+            for (CorrelatorInput input : inputs) {
+                apply(input, out);
+            }
         }
     }
 

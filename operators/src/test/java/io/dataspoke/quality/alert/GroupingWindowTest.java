@@ -23,12 +23,15 @@ class GroupingWindowTest {
     }
 
     @Test
-    void liveMeansWithinOneWindowOfTheWallClock() {
+    void liveMeansWithinOneWindowOfTheWallClockButNoLessThanTenMinutes() {
         long now = 100 * M;
         assertThat(FIVE.live(now, now)).isTrue();
-        assertThat(FIVE.live(now - 5 * M, now)).isTrue();
-        assertThat(FIVE.live(now - 5 * M - 1, now)).isFalse();
+        assertThat(FIVE.live(now - 10 * M, now)).isTrue();
+        assertThat(FIVE.live(now - 10 * M - 1, now)).isFalse();
         assertThat(FIVE.live(now + 2 * M, now)).as("clock skew").isTrue();
+        GroupingWindow hour = GroupingWindow.of(java.time.Duration.ofHours(1));
+        assertThat(hour.live(now - 60 * M, now)).isTrue();
+        assertThat(hour.live(now - 60 * M - 1, now)).isFalse();
     }
 
     @Test
