@@ -117,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
                     env,
                     Sources.kafka(
                             kafka.bootstrapServers(),
-                            topics,
+                            QualityJob.topics(topics),
                             kafka.groupId() + "-" + QualityJob.NAME,
                             start,
                             false,

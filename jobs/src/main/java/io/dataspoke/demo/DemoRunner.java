@@ -1,5 +1,7 @@
 package io.dataspoke.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.embedded.EmbeddedStack;
@@ -19,6 +21,10 @@ import io.dataspoke.quality.alert.AlertRouting;
 import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,6 +80,9 @@ public final class DemoRunner {
     private static final Duration ALERT_GROUPING = Duration.ofMinutes(5);
 
     private static final String ALERT_ROUTE = "data-quality";
+
+    /** The vertex whose watermark says the quality job has judged the whole history. */
+    private static final String CORRELATOR = "Incidents by root cause";
 
     /**
      * How to run the demo.
@@ -138,7 +147,18 @@ public final class DemoRunner {
             long t3 = System.nanoTime();
             awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
             awaitHealth(stack, endOffsets, topics);
-            awaitGroup(stack, endOffsets, QUALITY_GROUP_ID);
+            awaitGroup(stack, endOffsets, QUALITY_GROUP_ID, QualityJob.topics(topics));
+            // Partitions that ran dry earlier in the history (the versioned change log's last edit
+            // is days before the end) hold the watermark until they count as idle, a minute after
+            // their last record: a shorter idleness would let a partition that is merely slow to
+            // be read fall behind the watermark, and its late events would be misjudged.
+            awaitWatermark(
+                    stack.flink().webUrl(),
+                    quality,
+                    CORRELATOR,
+                    lastEventMillis(history)
+                            - Sources.MAX_OUT_OF_ORDERNESS.toMillis()
+                            - 3_600_000L);
             awaitDigests(postgres, Instant.now());
             long t4 = System.nanoTime();
             HealthRollupJob.run(
@@ -230,7 +250,7 @@ public final class DemoRunner {
                 env,
                 Sources.kafka(
                         stack.kafka().bootstrapServers(),
-                        topics,
+                        QualityJob.topics(topics),
                         QUALITY_GROUP_ID,
                         Sources.Start.EARLIEST,
                         false,
@@ -259,14 +279,89 @@ public final class DemoRunner {
         return stack.flink().submit(env, "dataspoke-" + QualityJob.NAME);
     }
 
-    /** Waits until {@code groupId} has committed the end offset of every partition. */
+    /**
+     * Waits until {@code groupId} has committed the end offset of each partition of {@code topics}.
+     */
     private static void awaitGroup(
-            EmbeddedStack stack, Map<TopicPartition, Long> endOffsets, String groupId)
+            EmbeddedStack stack,
+            Map<TopicPartition, Long> endOffsets,
+            String groupId,
+            List<String> topics)
             throws Exception {
+        Map<TopicPartition, Long> read = new java.util.HashMap<>();
+        endOffsets.forEach(
+                (tp, end) -> {
+                    if (topics.contains(tp.topic())) {
+                        read.put(tp, end);
+                    }
+                });
         try (ConsumerProgress progress =
                 new ConsumerProgress(stack.kafka().bootstrapServers(), groupId)) {
-            progress.await(endOffsets, CATCH_UP_TIMEOUT, lag -> {});
+            progress.await(read, CATCH_UP_TIMEOUT, lag -> {});
         }
+    }
+
+    /**
+     * Waits until the input watermark of the job's vertex named {@code vertex} reaches {@code
+     * target}, read from Flink's REST API as the dashboard shows it: reading the last offset is not
+     * judging it, and event-time operators (freshness deadlines, the incident correlator) act only
+     * once the watermark has passed.
+     */
+    private static void awaitWatermark(String webUrl, JobID job, String vertex, long target)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode vertices = json.readTree(get(http, webUrl + "/jobs/" + job)).path("vertices");
+        String id = null;
+        for (JsonNode v : vertices) {
+            if (v.path("name").asText().contains(vertex)) {
+                id = v.path("id").asText();
+            }
+        }
+        if (id == null) {
+            throw new IllegalStateException("job " + job + " has no vertex named " + vertex);
+        }
+        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+        while (true) {
+            long lowest = Long.MAX_VALUE;
+            JsonNode marks =
+                    json.readTree(
+                            get(http, webUrl + "/jobs/" + job + "/vertices/" + id + "/watermarks"));
+            for (JsonNode mark : marks) {
+                lowest = Math.min(lowest, mark.path("value").asLong(Long.MIN_VALUE));
+            }
+            if (marks.size() > 0 && lowest >= target) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(
+                        vertex
+                                + " watermark "
+                                + Instant.ofEpochMilli(lowest)
+                                + " never reached "
+                                + Instant.ofEpochMilli(target));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static long lastEventMillis(DemoHistory history) {
+        long last = Long.MIN_VALUE;
+        for (DemoRecord record : history.records()) {
+            last = Math.max(last, record.timestampMillis());
+        }
+        return last;
     }
 
     /** The health job reads only the versioned change log; far less than the ingest job. */

@@ -27,7 +27,7 @@ import java.util.Set;
  * @param falseAlarms rules reported on a dataset whose ground truth has no such gap
  * @param digestsComposed rows in {@code owner_digests}
  * @param ownersReached owners with at least one digest
- * @param slackMessages messages the local Slack webhook received
+ * @param slackMessages owner digests the local Slack webhook received
  * @param sampleDigest the fallback text and first dataset of one digest, for the console
  * @param rollupRows rows the health-rollup batch job wrote (per team and domain per day)
  */
@@ -64,6 +64,7 @@ public record HealthSummary(
     /** Reads the health tables of the demo's database. */
     static HealthSummary read(Connection c, GroundTruth truth, List<String> slackMessages)
             throws SQLException {
+        List<String> received = digests(slackMessages);
         Map<String, String> teamByOwner = teamByOwner(truth);
         Map<String, String> teamOfDataset = new HashMap<>();
         Map<String, String> displayName = new HashMap<>();
@@ -139,8 +140,8 @@ public record HealthSummary(
                 worst,
                 digests,
                 owners,
-                slackMessages.size(),
-                sample(slackMessages),
+                received.size(),
+                sample(received),
                 countRows(c, "SELECT count(*) FROM health_rollup"));
     }
 
@@ -150,6 +151,24 @@ public record HealthSummary(
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The owner digests among the messages the webhook received (incident alerts are others). */
+    private static List<String> digests(List<String> slackMessages) {
+        List<String> digests = new ArrayList<>();
+        for (String message : slackMessages) {
+            try {
+                if (JSON.readTree(message)
+                        .path("text")
+                        .asText()
+                        .startsWith("Documentation digest")) {
+                    digests.add(message);
+                }
+            } catch (java.io.IOException e) {
+                // Not a message DataSpoke sent.
+            }
+        }
+        return digests;
     }
 
     /** The header and first dataset of the last digest received, as plain lines. */

@@ -6,6 +6,7 @@ import io.dataspoke.event.MetadataChange;
 import io.dataspoke.event.PipelineRun;
 import io.dataspoke.event.QueryLog;
 import io.dataspoke.event.RawRecord;
+import io.dataspoke.event.Topics;
 import io.dataspoke.quality.CheckResult;
 import io.dataspoke.quality.DatasetStatus;
 import io.dataspoke.quality.Impact;
@@ -44,6 +45,7 @@ import io.dataspoke.sinks.slack.SlackMessage;
 import io.dataspoke.sinks.slack.SlackSink;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -81,6 +83,7 @@ public final class QualityJob {
      *     the watermark
      * @param reopenWindow a problem back within this time reopens its resolved incident
      * @param blockAt incidents of this severity and above block their datasets
+     * @param sourceIdleness how long a Kafka partition without records may hold the watermark
      */
     public record Settings(
             ContractSet contracts,
@@ -92,7 +95,8 @@ public final class QualityJob {
             Duration flappingWindow,
             Duration idleGrace,
             Duration reopenWindow,
-            Severity blockAt)
+            Severity blockAt,
+            Duration sourceIdleness)
             implements Serializable {
 
         /** These settings with incidents of {@code severity} and above blocking. */
@@ -107,7 +111,24 @@ public final class QualityJob {
                     flappingWindow,
                     idleGrace,
                     reopenWindow,
-                    severity);
+                    severity,
+                    sourceIdleness);
+        }
+
+        /** These settings with another source idleness (the demo's replay). */
+        public Settings withSourceIdleness(Duration idleness) {
+            return new Settings(
+                    contracts,
+                    maxHops,
+                    schemaChangeWindow,
+                    consecutiveFailures,
+                    volumeFreshnessWindow,
+                    flappingChanges,
+                    flappingWindow,
+                    idleGrace,
+                    reopenWindow,
+                    blockAt,
+                    idleness);
         }
 
         /** The defaults documented in docs/quality.md, for {@code contracts}. */
@@ -122,8 +143,18 @@ public final class QualityJob {
                     FlappingPatterns.DEFAULT_WINDOW,
                     Duration.ofMinutes(5),
                     Duration.ofHours(1),
-                    Severity.HIGH);
+                    Severity.HIGH,
+                    Sources.IDLENESS);
         }
+    }
+
+    /**
+     * The topics the job reads: the change logs, runs and query logs. PlatformEvents are left out:
+     * nothing here needs them, and a low-volume topic only holds the watermark back.
+     */
+    public static List<String> topics(Topics topics) {
+        return List.of(
+                topics.versioned(), topics.timeseries(), topics.openLineage(), topics.queryLogs());
     }
 
     /** What the job produces, before the sinks; tests assert on these directly. */
@@ -273,7 +304,10 @@ public final class QualityJob {
             Settings settings,
             Destinations to) {
         DataStream<RawRecord> records =
-                env.fromSource(source, Sources.watermarks(), "DataHub and pipeline topics")
+                env.fromSource(
+                                source,
+                                Sources.watermarks(settings.sourceIdleness()),
+                                "DataHub and pipeline topics")
                         .uid("kafka-source");
         Outputs outputs = build(records, decoder, settings);
         outputs.checks()

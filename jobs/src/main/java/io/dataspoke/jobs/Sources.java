@@ -87,8 +87,16 @@ public final class Sources {
      * stall the others.
      */
     public static WatermarkStrategy<RawRecord> watermarks() {
+        return watermarks(IDLENESS);
+    }
+
+    /**
+     * The same strategy with another idleness: a replay of weeks in a minute drains a low-volume
+     * topic in seconds, and its partitions should stop holding the watermark back as soon.
+     */
+    public static WatermarkStrategy<RawRecord> watermarks(Duration idleness) {
         return WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(MAX_OUT_OF_ORDERNESS)
                 .withTimestampAssigner((record, previous) -> record.timestamp())
-                .withIdleness(IDLENESS);
+                .withIdleness(idleness);
     }
 }
