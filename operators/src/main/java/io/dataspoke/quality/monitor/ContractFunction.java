@@ -401,6 +401,11 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         if (removed != null && at >= removed) {
             return;
         }
+        if (processing) {
+            // The fallback judged this deadline; when the watermark reaches it after the next
+            // load has passed the check again, the same miss must not be reported a second time.
+            ctx.timerService().deleteEventTimeTimer(at);
+        }
         Long before = loadBefore(at);
         Long after = loadAfter(at);
         if (before == null) {

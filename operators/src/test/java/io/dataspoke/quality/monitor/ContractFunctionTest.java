@@ -292,6 +292,28 @@ class ContractFunctionTest {
     }
 
     @Test
+    void aMissTheFallbackReportedIsNotReportedAgainWhenTheNextLoadWakesTheWatermark()
+            throws Exception {
+        harness.setProcessingTime(T0 + M);
+        process(load(FRESH, Signal.OPERATION, T0));
+        harness.setProcessingTime(T0 + 2 * H + GRACE);
+        // The source wakes up: its next load arrives, then the watermark moves past it.
+        harness.setProcessingTime(T0 + 3 * H + M);
+        process(load(FRESH, Signal.OPERATION, T0 + 3 * H));
+        harness.processWatermark(T0 + 3 * H);
+
+        assertThat(events())
+                .extracting(QualityEvent::outcome, QualityEvent::eventMillis)
+                .containsExactly(tuple(Outcome.FAIL, T0 + 2 * H), tuple(Outcome.PASS, T0 + 3 * H));
+        assertThat(freshness())
+                .extracting(CheckResult::outcome, CheckResult::signal)
+                .containsExactly(
+                        tuple(Outcome.PASS, "OPERATION"),
+                        tuple(Outcome.FAIL, "processing"),
+                        tuple(Outcome.PASS, "OPERATION"));
+    }
+
+    @Test
     void replayedHistorySetsNoProcessingTimeFallback() throws Exception {
         process(load(FRESH, Signal.OPERATION, T0));
         process(load(FRESH, Signal.OPERATION, T0 + 3 * H));
