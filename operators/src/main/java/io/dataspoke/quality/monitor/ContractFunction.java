@@ -355,7 +355,8 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                 record(check, fresh(check, message), o.signal().name(), loaded, ctx, out);
             }
         }
-        scheduleFallback(freshness, loaded, timers);
+        // The fallback watches the newest load: an older one read late must not replace it.
+        scheduleFallback(freshness, latestLoad(), timers);
     }
 
     private void scheduleFallback(List<FreshnessCheck> freshness, long loaded, TimerService timers)

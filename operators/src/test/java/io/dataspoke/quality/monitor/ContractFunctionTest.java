@@ -314,6 +314,22 @@ class ContractFunctionTest {
     }
 
     @Test
+    void anOlderLoadArrivingLateKeepsTheFallbackOfTheNewestLoad() throws Exception {
+        harness.setProcessingTime(T0 + 3 * H + M);
+        process(load(FRESH, Signal.OPERATION, T0 + 3 * H));
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        // A lagging query-log partition delivers a load from three hours ago.
+        process(load(FRESH, Signal.QUERY_LOG, T0));
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        harness.setProcessingTime(T0 + 5 * H + GRACE);
+        assertThat(freshness())
+                .last()
+                .extracting(CheckResult::outcome, CheckResult::signal, CheckResult::evaluatedMillis)
+                .containsExactly(Outcome.FAIL, "processing", T0 + 5 * H);
+    }
+
+    @Test
     void replayedHistorySetsNoProcessingTimeFallback() throws Exception {
         process(load(FRESH, Signal.OPERATION, T0));
         process(load(FRESH, Signal.OPERATION, T0 + 3 * H));
