@@ -341,8 +341,11 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         }
         loads.put(loaded, true);
         // A deadline still pending needs the load before it, which can be a full deadline older
-        // than the newest load when that one arrived ahead of the watermark.
-        prune(latestLoad() - 2 * horizon - SAME_LOAD_MILLIS);
+        // than the newest load when that one arrived ahead of the watermark, and older still
+        // when it arrived further ahead: never drop what the watermark has not passed.
+        long watermark =
+                Math.max(timers.currentWatermark(), Long.MIN_VALUE + horizon + SAME_LOAD_MILLIS);
+        prune(Math.min(latestLoad() - 2 * horizon, watermark - horizon) - SAME_LOAD_MILLIS);
         if (next == null) {
             for (FreshnessCheck check : freshness) {
                 String message =

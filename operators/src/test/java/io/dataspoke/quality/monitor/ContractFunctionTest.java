@@ -231,6 +231,19 @@ class ContractFunctionTest {
     }
 
     @Test
+    void aLoadReadFarAheadOfTheWatermarkStillLetsTheMissedDeadlineFail() throws Exception {
+        process(load(FRESH, Signal.OPERATION, T0));
+        harness.processWatermark(T0 + H);
+        // The operations partition runs five hours ahead of the slowest partition.
+        process(load(FRESH, Signal.OPERATION, T0 + 6 * H));
+
+        harness.processWatermark(T0 + 2 * H);
+        assertThat(events())
+                .extracting(QualityEvent::outcome, QualityEvent::eventMillis)
+                .containsExactly(tuple(Outcome.FAIL, T0 + 2 * H), tuple(Outcome.PASS, T0 + 6 * H));
+    }
+
+    @Test
     void oneLoadReportedByOperationRunAndQueryLogIsOneLoad() throws Exception {
         process(load(FRESH, Signal.OPERATION, T0));
         process(load(FRESH, Signal.RUN, T0 + 20_000));
