@@ -314,6 +314,18 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                 return;
             }
             removedAt.clear();
+            // The dataset is back. Its loads from before the deletion are not judged again: the
+            // deadlines they set fell while it was deleted, even when the watermark gets there
+            // only after this load.
+            List<Long> gone = new ArrayList<>();
+            for (Long load : loads.keys()) {
+                if (load <= removed) {
+                    gone.add(load);
+                }
+            }
+            for (Long load : gone) {
+                loads.remove(load);
+            }
         }
         Long previous = loadBefore(loaded + SAME_LOAD_MILLIS);
         Long next = loadAfter(loaded - SAME_LOAD_MILLIS);

@@ -537,6 +537,25 @@ class ContractFunctionTest {
         assertThat(events()).hasSize(4);
     }
 
+    @Test
+    void aLoadAfterTheDeletionBringsTheDatasetBack() throws Exception {
+        process(load(DELETED, Signal.OPERATION, T0));
+        process(removed(DELETED, T0 + H));
+        harness.processWatermark(T0 + H + 30 * M);
+        // The comeback load is read ahead of the watermark, which has not yet passed the
+        // deadline the deleted dataset's last load set.
+        process(load(DELETED, Signal.OPERATION, T0 + 3 * H));
+
+        harness.processWatermark(T0 + 5 * H);
+        assertThat(results(DELETED))
+                .filteredOn(r -> r.checkType().equals("freshness"))
+                .extracting(CheckResult::outcome, CheckResult::evaluatedMillis)
+                .containsExactly(
+                        tuple(Outcome.PASS, T0),
+                        tuple(Outcome.PASS, T0 + 3 * H),
+                        tuple(Outcome.FAIL, T0 + 5 * H));
+    }
+
     // ---- helpers
 
     private void write(String name, String yaml) throws Exception {
