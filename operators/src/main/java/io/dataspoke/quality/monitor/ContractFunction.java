@@ -314,6 +314,18 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                 return;
             }
             removedAt.clear();
+            // The dataset is back. Its loads from before the deletion are not judged again: the
+            // deadlines they set fell while it was deleted, even when the watermark gets there
+            // only after this load.
+            List<Long> gone = new ArrayList<>();
+            for (Long load : loads.keys()) {
+                if (load <= removed) {
+                    gone.add(load);
+                }
+            }
+            for (Long load : gone) {
+                loads.remove(load);
+            }
         }
         Long previous = loadBefore(loaded + SAME_LOAD_MILLIS);
         Long next = loadAfter(loaded - SAME_LOAD_MILLIS);
@@ -341,8 +353,11 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         }
         loads.put(loaded, true);
         // A deadline still pending needs the load before it, which can be a full deadline older
-        // than the newest load when that one arrived ahead of the watermark.
-        prune(latestLoad() - 2 * horizon - SAME_LOAD_MILLIS);
+        // than the newest load when that one arrived ahead of the watermark, and older still
+        // when it arrived further ahead: never drop what the watermark has not passed.
+        long watermark =
+                Math.max(timers.currentWatermark(), Long.MIN_VALUE + horizon + SAME_LOAD_MILLIS);
+        prune(Math.min(latestLoad() - 2 * horizon, watermark - horizon) - SAME_LOAD_MILLIS);
         if (next == null) {
             for (FreshnessCheck check : freshness) {
                 String message =
@@ -355,7 +370,8 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                 record(check, fresh(check, message), o.signal().name(), loaded, ctx, out);
             }
         }
-        scheduleFallback(freshness, loaded, timers);
+        // The fallback watches the newest load: an older one read late must not replace it.
+        scheduleFallback(freshness, latestLoad(), timers);
     }
 
     private void scheduleFallback(List<FreshnessCheck> freshness, long loaded, TimerService timers)
@@ -400,6 +416,11 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         }
         if (removed != null && at >= removed) {
             return;
+        }
+        if (processing) {
+            // The fallback judged this deadline; when the watermark reaches it after the next
+            // load has passed the check again, the same miss must not be reported a second time.
+            ctx.timerService().deleteEventTimeTimer(at);
         }
         Long before = loadBefore(at);
         Long after = loadAfter(at);
