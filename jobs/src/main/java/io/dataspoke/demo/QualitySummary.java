@@ -24,7 +24,7 @@ import java.util.TreeMap;
  *
  * @param checkResults rows in {@code check_results} by outcome
  * @param incidents rows in {@code incidents}
- * @param openIncidents of those, still open at the end
+ * @param openIncidents titles of those still open at the end
  * @param injected one line per injected incident of the ground truth
  * @param controlsInIncidents control datasets that ever joined an incident (should be 0)
  * @param controlsNotPass control datasets with a status other than PASS at the end (should be 0)
@@ -35,7 +35,7 @@ import java.util.TreeMap;
 public record QualitySummary(
         Map<String, Long> checkResults,
         long incidents,
-        long openIncidents,
+        List<String> openIncidents,
         List<Injected> injected,
         long controlsInIncidents,
         long controlsNotPass,
@@ -76,7 +76,15 @@ public record QualitySummary(
             Map<String, Long> checks =
                     counts(s, "SELECT outcome, count(*) FROM check_results GROUP BY 1");
             long incidents = count(s, "SELECT count(*) FROM incidents");
-            long open = count(s, "SELECT count(*) FROM incidents WHERE state = 'OPEN'");
+            List<String> open = new ArrayList<>();
+            try (ResultSet rs =
+                    s.executeQuery(
+                            "SELECT title, opened_at FROM incidents WHERE state = 'OPEN'"
+                                    + " ORDER BY opened_at")) {
+                while (rs.next()) {
+                    open.add(rs.getString(1) + " (opened " + rs.getTimestamp(2).toInstant() + ")");
+                }
+            }
             Map<String, Long> statuses =
                     counts(s, "SELECT status, count(*) FROM dataset_status GROUP BY 1");
             List<Injected> injected = new ArrayList<>();
@@ -164,7 +172,8 @@ public record QualitySummary(
         out.printf("  %-44s %,10d%n", "check results", total);
         checkResults.forEach((outcome, n) -> out.printf("    %-42s %,10d%n", outcome, n));
         out.printf("  %-44s %,10d%n", "incidents (one per root cause)", incidents);
-        out.printf("  %-44s %,10d%n", "still open", openIncidents);
+        out.printf("  %-44s %,10d%n", "still open", openIncidents.size());
+        openIncidents.forEach(title -> out.println("    " + title));
         out.println("  injected incidents:");
         for (Injected i : injected) {
             String verdict;

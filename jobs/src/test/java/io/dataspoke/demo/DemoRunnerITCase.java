@@ -115,7 +115,7 @@ class DemoRunnerITCase {
         }
         assertThat(quality.controlsInIncidents()).isZero();
         assertThat(quality.controlsNotPass()).isZero();
-        assertThat(quality.openIncidents()).isZero();
+        assertThat(quality.openIncidents()).isEmpty();
         assertThat(quality.alerts()).isGreaterThanOrEqualTo(quality.incidents());
         assertThat(quality.checkResults()).containsKeys("PASS", "FAIL");
 
