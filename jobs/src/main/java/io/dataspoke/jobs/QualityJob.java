@@ -45,6 +45,7 @@ import io.dataspoke.sinks.slack.SlackSink;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -257,8 +258,23 @@ public final class QualityJob {
             RecordDecoder decoder,
             Settings settings,
             Destinations to) {
+        return wire(env, source, Sources.watermarks(), decoder, settings, to);
+    }
+
+    /**
+     * {@link #wire(StreamExecutionEnvironment, KafkaSource, RecordDecoder, Settings, Destinations)}
+     * with the source's watermarks built by {@link Sources#watermarks(Duration)} with another
+     * out-of-orderness: the latency bench states its own.
+     */
+    public static Outputs wire(
+            StreamExecutionEnvironment env,
+            KafkaSource<RawRecord> source,
+            WatermarkStrategy<RawRecord> watermarks,
+            RecordDecoder decoder,
+            Settings settings,
+            Destinations to) {
         DataStream<RawRecord> records =
-                env.fromSource(source, Sources.watermarks(), "DataHub and pipeline topics")
+                env.fromSource(source, watermarks, "DataHub and pipeline topics")
                         .uid("kafka-source");
         Outputs outputs = build(records, decoder, settings);
         outputs.checks()
