@@ -50,7 +50,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * checks, lineage, CEP, the incident correlator, the circuit breaker) and the whole job into
  * Postgres ({@code check_results}, {@code incidents}, {@code dataset_status}) each read all of it
  * as a bounded job, timed from its last task running to its end. Every round must leave the same
- * rows.
+ * incidents, statuses, results on profiles and WARN or FAIL results (see {@code rowCounts}).
  *
  * <p>Latency: the job runs unbounded on a topic of its own with Slack alerts to a {@link
  * LocalSlackWebhook}, a grouping window and a watermark out-of-orderness the result states (both
