@@ -23,4 +23,9 @@ public record Percentiles(int count, double p50, double p90, double p99, double 
         int index = (int) Math.ceil(quantile * sorted.length) - 1;
         return sorted[Math.max(0, index)];
     }
+
+    /** Every figure less {@code millis}: the latency beyond a delay the design adds on purpose. */
+    public Percentiles minus(double millis) {
+        return new Percentiles(count, p50 - millis, p90 - millis, p99 - millis, max - millis);
+    }
 }

@@ -3,6 +3,8 @@ package io.dataspoke.cli;
 import io.dataspoke.bench.HealthBench;
 import io.dataspoke.bench.IngestBench;
 import io.dataspoke.bench.IngestBenchResult;
+import io.dataspoke.bench.QualityBench;
+import io.dataspoke.bench.QualityBenchResult;
 import io.dataspoke.demo.DemoConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,11 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks on the embedded stack; results in docs/benchmarks.md.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Health.class})
+        subcommands = {
+            BenchCommand.Ingest.class,
+            BenchCommand.Health.class,
+            BenchCommand.Quality.class
+        })
 final class BenchCommand {
 
     /** {@code dataspoke bench ingest}. */
@@ -130,6 +137,111 @@ final class BenchCommand {
                     HealthBench.run(
                             new HealthBench.Options(
                                     DemoConfig.defaults().withSeed(seed), copies, rounds, dir),
+                            progress);
+            if (json) {
+                out.println(result.toJson());
+            } else {
+                result.print(out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code dataspoke bench quality}. */
+    @Command(
+            name = "quality",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Throughput of the quality monitor (judging alone, then into Postgres) against"
+                            + " a bare Kafka source over the demo history, and latency from a"
+                            + " contract violation's arrival in Kafka to its Slack alert under a"
+                            + " steady background load.")
+    static final class Quality implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed.")
+        long seed;
+
+        @Option(
+                names = "--datasets",
+                defaultValue = "150",
+                description =
+                        "Datasets in the replayed history; the job judges about 7,000 records/s"
+                                + " on two cores, so half the demo's catalog over two weeks keeps"
+                                + " the bench near three minutes (default ${DEFAULT-VALUE}).")
+        int datasets;
+
+        @Option(
+                names = "--days",
+                defaultValue = "14",
+                description = "Days of history (default ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(
+                names = "--rounds",
+                defaultValue = "2",
+                description = "Rounds of each job; the median counts (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(
+                names = "--probes",
+                defaultValue = "100",
+                description =
+                        "Contract violations timed to their alert (default ${DEFAULT-VALUE}).")
+        int probes;
+
+        @Option(
+                names = "--probe-interval",
+                defaultValue = "PT0.5S",
+                description = "Time between probes, ISO-8601 (default ${DEFAULT-VALUE}).")
+        Duration probeInterval;
+
+        @Option(
+                names = "--load",
+                defaultValue = "1000",
+                description =
+                        "Background profiles and operations per second during the probes"
+                                + " (default ${DEFAULT-VALUE}).")
+        double load;
+
+        @Option(
+                names = "--grouping-window",
+                defaultValue = "PT1S",
+                description =
+                        "Alert grouping window, ISO-8601; the jobs default to PT5M"
+                                + " (default ${DEFAULT-VALUE}).")
+        Duration groupingWindow;
+
+        @Option(
+                names = "--out-of-orderness",
+                defaultValue = "PT1S",
+                description =
+                        "Watermark out-of-orderness of the latency run, ISO-8601; the jobs run with"
+                                + " PT5M (default ${DEFAULT-VALUE}).")
+        Duration outOfOrderness;
+
+        @Option(names = "--work-dir", description = "Where the stack keeps its data.")
+        Path workDir;
+
+        @Option(names = "--json", description = "Print the result as JSON on the last line.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-bench-");
+            DemoConfig data = new DemoConfig(seed, datasets, days, DemoConfig.defaults().start());
+            QualityBenchResult result =
+                    QualityBench.run(
+                            new QualityBench.Options(
+                                    data,
+                                    rounds,
+                                    probes,
+                                    probeInterval,
+                                    load,
+                                    groupingWindow,
+                                    outOfOrderness,
+                                    dir),
                             progress);
             if (json) {
                 out.println(result.toJson());

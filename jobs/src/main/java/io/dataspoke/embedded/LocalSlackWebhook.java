@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A stand-in for a Slack incoming webhook on the loopback interface, for the demo when no real
@@ -21,6 +22,7 @@ public final class LocalSlackWebhook implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> listener = body -> {};
 
     private LocalSlackWebhook(HttpServer server) {
         this.server = server;
@@ -46,14 +48,24 @@ public final class LocalSlackWebhook implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /**
+     * Calls {@code listener} with each message body as its request arrives, on the server's thread:
+     * the latency bench times alerts by it. Replaces any earlier listener.
+     */
+    public void onMessage(Consumer<String> listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 reply(exchange, 405, "invalid_method");
                 return;
             }
-            messages.add(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String body =
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            messages.add(body);
+            listener.accept(body);
             reply(exchange, 200, "ok");
         }
     }

@@ -47,6 +47,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -83,7 +84,6 @@ public final class QualityJob {
      *     the watermark
      * @param reopenWindow a problem back within this time reopens its resolved incident
      * @param blockAt incidents of this severity and above block their datasets
-     * @param sourceIdleness how long a Kafka partition without records may hold the watermark
      */
     public record Settings(
             ContractSet contracts,
@@ -95,8 +95,7 @@ public final class QualityJob {
             Duration flappingWindow,
             Duration idleGrace,
             Duration reopenWindow,
-            Severity blockAt,
-            Duration sourceIdleness)
+            Severity blockAt)
             implements Serializable {
 
         /** These settings with incidents of {@code severity} and above blocking. */
@@ -111,24 +110,7 @@ public final class QualityJob {
                     flappingWindow,
                     idleGrace,
                     reopenWindow,
-                    severity,
-                    sourceIdleness);
-        }
-
-        /** These settings with another source idleness (the demo's replay). */
-        public Settings withSourceIdleness(Duration idleness) {
-            return new Settings(
-                    contracts,
-                    maxHops,
-                    schemaChangeWindow,
-                    consecutiveFailures,
-                    volumeFreshnessWindow,
-                    flappingChanges,
-                    flappingWindow,
-                    idleGrace,
-                    reopenWindow,
-                    blockAt,
-                    idleness);
+                    severity);
         }
 
         /** The defaults documented in docs/quality.md, for {@code contracts}. */
@@ -143,8 +125,7 @@ public final class QualityJob {
                     FlappingPatterns.DEFAULT_WINDOW,
                     Duration.ofMinutes(5),
                     Duration.ofHours(1),
-                    Severity.HIGH,
-                    Sources.IDLENESS);
+                    Severity.HIGH);
         }
     }
 
@@ -303,11 +284,23 @@ public final class QualityJob {
             RecordDecoder decoder,
             Settings settings,
             Destinations to) {
+        return wire(env, source, Sources.watermarks(), decoder, settings, to);
+    }
+
+    /**
+     * {@link #wire(StreamExecutionEnvironment, KafkaSource, RecordDecoder, Settings, Destinations)}
+     * with the source's watermarks built by {@link Sources#watermarks(Duration)} with another
+     * out-of-orderness: the latency bench states its own.
+     */
+    public static Outputs wire(
+            StreamExecutionEnvironment env,
+            KafkaSource<RawRecord> source,
+            WatermarkStrategy<RawRecord> watermarks,
+            RecordDecoder decoder,
+            Settings settings,
+            Destinations to) {
         DataStream<RawRecord> records =
-                env.fromSource(
-                                source,
-                                Sources.watermarks(settings.sourceIdleness()),
-                                "DataHub and pipeline topics")
+                env.fromSource(source, watermarks, "DataHub and pipeline topics")
                         .uid("kafka-source");
         Outputs outputs = build(records, decoder, settings);
         outputs.checks()
