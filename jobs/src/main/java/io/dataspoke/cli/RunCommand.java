@@ -124,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
                             kafka.properties()),
                     decoder,
                     QualityJob.Settings.defaults(contracts)
-                            .withBlockAt(settings.quality().severity()),
+                            .withBlockAt(settings.quality().severity())
+                            .withTeams(settings.health().teamByOwner()),
                     new QualityJob.Destinations(
                             postgres,
                             kafka.bootstrapServers(),

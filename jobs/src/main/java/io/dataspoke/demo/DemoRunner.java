@@ -138,7 +138,9 @@ public final class DemoRunner {
             DemoContracts.write(history.groundTruth(), contracts);
             out.println("Data contracts the demo teams would write: " + contracts);
             stack.kafka().createTopics(List.of(STATUS_TOPIC), PARTITIONS);
-            JobID quality = submitQuality(stack, topics, postgres, contracts, slack.url());
+            JobID quality =
+                    submitQuality(
+                            stack, topics, postgres, contracts, history.groundTruth(), slack.url());
 
             long t2 = System.nanoTime();
             Map<TopicPartition, Long> endOffsets = replay(stack, history, options, out);
@@ -243,6 +245,7 @@ public final class DemoRunner {
             Topics topics,
             PostgresOptions postgres,
             Path contracts,
+            GroundTruth truth,
             String slackWebhook) {
         var env = stack.flink().environment();
         JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
@@ -256,7 +259,8 @@ public final class DemoRunner {
                         false,
                         Map.of()),
                 new RecordDecoder(topics, SchemaResolver.bundledOnly()),
-                QualityJob.Settings.defaults(Contracts.load(contracts)),
+                QualityJob.Settings.defaults(Contracts.load(contracts))
+                        .withTeams(HealthSummary.teamByOwner(truth)),
                 new QualityJob.Destinations(
                         postgres,
                         stack.kafka().bootstrapServers(),

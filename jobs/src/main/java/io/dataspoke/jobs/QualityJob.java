@@ -24,6 +24,7 @@ import io.dataspoke.quality.cep.PipelineFailurePatterns;
 import io.dataspoke.quality.cep.SchemaChangePatterns;
 import io.dataspoke.quality.cep.VolumeFreshnessPatterns;
 import io.dataspoke.quality.contract.ContractSet;
+import io.dataspoke.quality.incident.CatalogFacts;
 import io.dataspoke.quality.incident.CorrelatorInput;
 import io.dataspoke.quality.incident.IncidentCorrelatorFunction;
 import io.dataspoke.quality.lineage.LineageFanOutFunction;
@@ -84,6 +85,8 @@ public final class QualityJob {
      *     the watermark
      * @param reopenWindow a problem back within this time reopens its resolved incident
      * @param blockAt incidents of this severity and above block their datasets
+     * @param teamByOwner owner URN to team name: an incident's team is its root dataset's, for
+     *     alert routing
      */
     public record Settings(
             ContractSet contracts,
@@ -95,8 +98,13 @@ public final class QualityJob {
             Duration flappingWindow,
             Duration idleGrace,
             Duration reopenWindow,
-            Severity blockAt)
+            Severity blockAt,
+            Map<String, String> teamByOwner)
             implements Serializable {
+
+        public Settings {
+            teamByOwner = Map.copyOf(teamByOwner);
+        }
 
         /** These settings with incidents of {@code severity} and above blocking. */
         public Settings withBlockAt(Severity severity) {
@@ -110,7 +118,24 @@ public final class QualityJob {
                     flappingWindow,
                     idleGrace,
                     reopenWindow,
-                    severity);
+                    severity,
+                    teamByOwner);
+        }
+
+        /** These settings with teams for routing: owner URN to team name. */
+        public Settings withTeams(Map<String, String> owners) {
+            return new Settings(
+                    contracts,
+                    maxHops,
+                    schemaChangeWindow,
+                    consecutiveFailures,
+                    volumeFreshnessWindow,
+                    flappingChanges,
+                    flappingWindow,
+                    idleGrace,
+                    reopenWindow,
+                    blockAt,
+                    owners);
         }
 
         /** The defaults documented in docs/quality.md, for {@code contracts}. */
@@ -125,7 +150,8 @@ public final class QualityJob {
                     FlappingPatterns.DEFAULT_WINDOW,
                     Duration.ofMinutes(5),
                     Duration.ofHours(1),
-                    Severity.HIGH);
+                    Severity.HIGH,
+                    Map.of());
         }
     }
 
@@ -205,13 +231,17 @@ public final class QualityJob {
                         .union(
                                 matches.map(new ToCorrelator.Match()).name("Matches to correlate"),
                                 lineage.map(new ToCorrelator.Lineage())
-                                        .name("Lineage to correlate"))
+                                        .name("Lineage to correlate"),
+                                changes.flatMap(new ToCorrelator.Facts())
+                                        .name("Owners and domains to correlate"))
                         .keyBy(input -> IncidentCorrelatorFunction.KEY)
                         .process(
                                 new IncidentCorrelatorFunction(
                                         settings.contracts(),
                                         settings.maxHops(),
-                                        settings.reopenWindow()))
+                                        settings.reopenWindow(),
+                                        IncidentCorrelatorFunction.DEFAULT_FLUSH_DELAY,
+                                        settings.teamByOwner()))
                         .setParallelism(1)
                         .uid("incident-correlator")
                         .name("Incidents by root cause");
@@ -417,6 +447,14 @@ public final class QualityJob {
             @Override
             public CorrelatorInput map(PatternMatch match) {
                 return CorrelatorInput.of(match);
+            }
+        }
+
+        /** Domains and owners of datasets, for the team and domain of incidents. */
+        static final class Facts implements FlatMapFunction<MetadataChange, CorrelatorInput> {
+            @Override
+            public void flatMap(MetadataChange change, Collector<CorrelatorInput> out) {
+                CatalogFacts.of(change).map(CorrelatorInput::of).ifPresent(out::collect);
             }
         }
 

@@ -109,6 +109,8 @@ class QualityJobITCase {
             assertThat(rootedAt(change.urns().get(hop))).isEmpty();
         }
         assertThat(incident.openedMillis()).isEqualTo(change.start().toEpochMilli());
+        // Routed by the root dataset's DataHub domain.
+        assertThat(incident.domain()).isEqualTo(truth.dataset(source).orElseThrow().domain());
         assertThat(incident.open()).isFalse();
         assertThat(incident.resolvedMillis()).isGreaterThanOrEqualTo(change.end().toEpochMilli());
     }

@@ -71,6 +71,50 @@ class DataSpokeConfigTest {
     }
 
     @Test
+    void theExampleQualitySectionLoadsItsContractsAndResolvesEachRoutesWebhook() {
+        Path example =
+                Files.exists(EXAMPLE) ? EXAMPLE : Path.of("../config/dataspoke.example.yaml");
+        DataSpokeConfig config = DataSpokeConfig.read(example);
+        String orders =
+                "urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.commerce.fct_orders_dly,PROD)";
+        String txn =
+                "urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.payments.fct_txn_dly,PROD)";
+        var contracts = config.qualityContracts(example);
+        assertThat(contracts.forDataset(orders))
+                .extracting(c -> c.type().label())
+                .containsExactly(
+                        "row_count", "missing_percent", "invalid_percent", "freshness", "schema");
+        assertThat(contracts.forDataset(txn)).hasSize(5);
+        assertThat(config.quality().severity()).isEqualTo(io.dataspoke.quality.Severity.HIGH);
+
+        Map<String, String> env =
+                Map.of(
+                        "SLACK_WEBHOOK_PAYMENTS", "https://hooks.slack.com/services/T/P/pay-secret",
+                        "DATASPOKE_SLACK_WEBHOOK_URL",
+                                "https://hooks.slack.com/services/T/B/dq-secret");
+        var alerts = config.qualityAlerts(example, env);
+        assertThat(alerts.groupingWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(alerts.webhookByRoute()).containsOnlyKeys("payments-oncall", "data-quality");
+        assertThat(alerts.toString()).doesNotContain("secret");
+        assertThatThrownBy(() -> config.qualityAlerts(example, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("alerts.routes[0].webhookEnv")
+                .hasMessageContaining("SLACK_WEBHOOK_PAYMENTS is not set");
+    }
+
+    @Test
+    void aQualityJobWithoutContractsStopsAtTheQualityKey() throws IOException {
+        Path file =
+                write(
+                        "kafka: {bootstrapServers: \"h:1\"}\n"
+                                + "postgres: {url: \"jdbc:postgresql://h:5432/d\", user: u}\n");
+        DataSpokeConfig config = DataSpokeConfig.read(file);
+        assertThatThrownBy(() -> config.qualityContracts(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quality: the quality-monitor job needs quality.contracts");
+    }
+
+    @Test
     void aMentionThatIsNotSlackSyntaxNamesItsKey() throws IOException {
         Path file =
                 write(

@@ -13,6 +13,7 @@ import io.dataspoke.quality.lineage.LineageUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -62,26 +63,34 @@ public class IncidentCorrelatorFunction
     private final int maxHops;
     private final long reopenWindowMillis;
     private final long flushDelayMillis;
+    private final HashMap<String, String> teamByOwner;
 
     private transient MapState<String, LineageUpdate> lineage;
     private transient MapState<Long, List<CorrelatorInput>> pending;
+    private transient MapState<String, CatalogFacts> facts;
     private transient ValueState<String> bookJson;
     private transient LineageGraph graph;
     private transient IncidentBook book;
 
     public IncidentCorrelatorFunction(ContractSet contracts, int maxHops, Duration reopenWindow) {
-        this(contracts, maxHops, reopenWindow, DEFAULT_FLUSH_DELAY);
+        this(contracts, maxHops, reopenWindow, DEFAULT_FLUSH_DELAY, Map.of());
     }
 
     /**
      * @param flushDelay how long a live input waits (wall clock) for inputs that belong before it
+     * @param teamByOwner owner URN to team name, for the team of an incident's root dataset
      */
     public IncidentCorrelatorFunction(
-            ContractSet contracts, int maxHops, Duration reopenWindow, Duration flushDelay) {
+            ContractSet contracts,
+            int maxHops,
+            Duration reopenWindow,
+            Duration flushDelay,
+            Map<String, String> teamByOwner) {
         this.contracts = contracts;
         this.maxHops = maxHops;
         this.reopenWindowMillis = reopenWindow.toMillis();
         this.flushDelayMillis = flushDelay.toMillis();
+        this.teamByOwner = new HashMap<>(teamByOwner);
     }
 
     @Override
@@ -101,6 +110,13 @@ public class IncidentCorrelatorFunction
                                         Types.LONG,
                                         Types.LIST(TypeInformation.of(CorrelatorInput.class))));
         bookJson = getRuntimeContext().getState(new ValueStateDescriptor<>("book", Types.STRING));
+        facts =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "catalog-facts",
+                                        Types.STRING,
+                                        TypeInformation.of(CatalogFacts.class)));
     }
 
     @Override
@@ -113,6 +129,13 @@ public class IncidentCorrelatorFunction
                 lineage.put(update.stateKey(), update);
                 graph().apply(update);
             }
+            return;
+        }
+        if (input.facts() != null) {
+            CatalogFacts known = facts.get(input.facts().datasetUrn());
+            facts.put(
+                    input.facts().datasetUrn(),
+                    known == null ? input.facts() : known.merge(input.facts()));
             return;
         }
         long millis = input.eventMillis();
@@ -188,9 +211,60 @@ public class IncidentCorrelatorFunction
                                 this::severityOf)
                         : incidents.onMatch(input.match());
         if (!changed.isEmpty()) {
+            List<Incident> routed = new ArrayList<>(changed.size());
+            for (Incident incident : changed) {
+                routed.add(owned(incident, incidents));
+            }
             bookJson.update(JSON.writeValueAsString(incidents));
-            changed.forEach(out::collect);
+            routed.forEach(out::collect);
         }
+    }
+
+    /**
+     * The incident with the team and domain of its root dataset filled in from the catalog, kept in
+     * the book so later revisions carry them too.
+     */
+    private Incident owned(Incident incident, IncidentBook book) throws Exception {
+        if (incident.team() != null && incident.domain() != null) {
+            return incident;
+        }
+        CatalogFacts known = facts.get(incident.rootUrn());
+        if (known == null) {
+            return incident;
+        }
+        String team = incident.team();
+        if (team == null && known.owners() != null) {
+            for (String owner : known.owners()) {
+                team = team == null ? teamByOwner.get(owner) : team;
+            }
+        }
+        String domain = incident.domain();
+        if (domain == null && known.domain() != null && !known.domain().isEmpty()) {
+            domain = known.domain();
+        }
+        IncidentBook.Entry entry = book.open.get(incident.id());
+        if (entry == null) {
+            entry = book.recent.get(incident.rootUrn());
+        }
+        if (entry != null && entry.id.equals(incident.id())) {
+            entry.team = team;
+            entry.domain = domain;
+        }
+        return new Incident(
+                incident.id(),
+                incident.rootUrn(),
+                incident.title(),
+                incident.cause(),
+                incident.state(),
+                incident.severity(),
+                incident.openedMillis(),
+                incident.updatedMillis(),
+                incident.resolvedMillis(),
+                incident.column(),
+                incident.affected(),
+                incident.revision(),
+                team,
+                domain);
     }
 
     private Severity severityOf(String datasetUrn, String checkId) {
