@@ -207,21 +207,6 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         String source = o.signal().name();
         SchemaColumn[] previous = schemas.get(source);
         schemas.put(source, o.schema());
-        // Schema checks compare with the last schema they accepted, so a column that is removed
-        // and then restored is a failure and then a pass, not a failure and then an addition.
-        String acceptedKey = "accepted-" + source;
-        SchemaColumn[] accepted = schemas.get(acceptedKey);
-        boolean failed = false;
-        for (Check check : checks) {
-            if (check instanceof SchemaCheck schema) {
-                Evaluation evaluation = schema.evaluate(accepted, o.schema());
-                failed |= evaluation.outcome() == Outcome.FAIL;
-                record(check, evaluation, source, o.eventMillis(), ctx, out);
-            }
-        }
-        if (!failed) {
-            schemas.put(acceptedKey, o.schema());
-        }
         Map<String, String> current = new LinkedHashMap<>();
         for (SchemaColumn column : o.schema()) {
             current.put(column.name(), normalize(column.type()));
@@ -272,6 +257,23 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
                     null,
                     column,
                     "column " + column + " is back");
+        }
+        // After the breaking-change events, which share its time: the incident a broken column
+        // opens is then named after the column, and the check joins it.
+        // Schema checks compare with the last schema they accepted, so a column that is removed
+        // and then restored is a failure and then a pass, not a failure and then an addition.
+        String acceptedKey = "accepted-" + source;
+        SchemaColumn[] accepted = schemas.get(acceptedKey);
+        boolean failed = false;
+        for (Check check : checks) {
+            if (check instanceof SchemaCheck schema) {
+                Evaluation evaluation = schema.evaluate(accepted, o.schema());
+                failed |= evaluation.outcome() == Outcome.FAIL;
+                record(check, evaluation, source, o.eventMillis(), ctx, out);
+            }
+        }
+        if (!failed) {
+            schemas.put(acceptedKey, o.schema());
         }
     }
 
