@@ -311,10 +311,16 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
             throws Exception {
         long loaded = o.loadedMillis();
         Long removed = removedAt.value();
-        if (removed != null) {
-            if (loaded <= removed) {
-                return;
+        if (removed != null && loaded <= removed) {
+            // A load from before the deletion, read after it (the deletion travels another topic):
+            // it still counts, so its deadline does not read as a miss. Deadlines at or after the
+            // deletion are not judged (onTimer).
+            if (!loads.contains(loaded)) {
+                loads.put(loaded, true);
             }
+            return;
+        }
+        if (removed != null) {
             removedAt.clear();
             // The dataset is back. Its loads from before the deletion are not judged again: the
             // deadlines they set fell while it was deleted, even when the watermark gets there

@@ -538,6 +538,23 @@ class ContractFunctionTest {
     }
 
     @Test
+    void loadsFromBeforeTheDeletionReadAfterItStillCount() throws Exception {
+        // The deletion travels the versioned change log and can be read before the loads that
+        // preceded it; those loads happened, so the deadline of the first is not a miss.
+        process(load(DELETED, Signal.OPERATION, T0));
+        process(removed(DELETED, T0 + 5 * H));
+        process(load(DELETED, Signal.OPERATION, T0 + H + 30 * M));
+        process(load(DELETED, Signal.OPERATION, T0 + 3 * H));
+
+        harness.processWatermark(T0 + 6 * H);
+        assertThat(results(DELETED))
+                .filteredOn(r -> r.checkType().equals("freshness"))
+                .extracting(CheckResult::outcome)
+                .containsOnly(Outcome.PASS);
+        assertThat(events()).isEmpty();
+    }
+
+    @Test
     void aLoadAfterTheDeletionBringsTheDatasetBack() throws Exception {
         process(load(DELETED, Signal.OPERATION, T0));
         process(removed(DELETED, T0 + H));
