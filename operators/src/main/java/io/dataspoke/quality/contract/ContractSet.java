@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every contract loaded at start-up, in file order; serializable and immutable so it travels inside
@@ -16,6 +18,13 @@ public final class ContractSet implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<Contract> contracts;
+
+    /**
+     * The checks of each dataset asked for so far: the quality monitor asks on every observation,
+     * and matching a URN against every contract's names and globs is the costly part. Bounded by
+     * the number of datasets; rebuilt after deserialization.
+     */
+    private transient volatile Map<String, List<Check>> checksByUrn;
 
     public ContractSet(List<Contract> contracts) {
         this.contracts = List.copyOf(contracts);
@@ -41,6 +50,15 @@ public final class ContractSet implements Serializable {
      * id@<file name>}, so ids stay put when files are added that sort after.
      */
     public List<Check> forDataset(String urn) {
+        Map<String, List<Check>> cache = checksByUrn;
+        if (cache == null) {
+            cache = new ConcurrentHashMap<>();
+            checksByUrn = cache;
+        }
+        return cache.computeIfAbsent(urn, this::resolve);
+    }
+
+    private List<Check> resolve(String urn) {
         List<Check> checks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Contract contract : contractsFor(urn)) {
