@@ -125,7 +125,10 @@ class QualityJobITCase {
         assertThat(incident.openedMillis())
                 .isBetween(late.start().toEpochMilli(), late.end().toEpochMilli() - 1);
         assertThat(incident.title()).contains("freshness");
-        assertThat(incident.resolvedMillis()).isEqualTo(closeOf(late));
+        // Resolved by the late load, whichever of its reports (run, operation, query log, seconds
+        // apart on different partitions) was read first.
+        assertThat(incident.resolvedMillis())
+                .isBetween(late.end().toEpochMilli(), late.end().toEpochMilli() + 120_000);
     }
 
     @Test
@@ -179,10 +182,6 @@ class QualityJobITCase {
         assertThat(source.get(0).status()).isEqualTo(CircuitStatus.BLOCK);
         assertThat(String.join(" ", source.get(0).reasons())).contains(change.column());
         assertThat(source.get(source.size() - 1).status()).isEqualTo(CircuitStatus.PASS);
-    }
-
-    private static long closeOf(GroundTruth.Incident late) {
-        return late.end().toEpochMilli();
     }
 
     private static List<Incident> rootedAt(String urn) {

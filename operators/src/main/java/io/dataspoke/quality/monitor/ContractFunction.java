@@ -190,7 +190,7 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         ctx.timerService().registerEventTimeTimer(o.eventMillis() + TOMBSTONE_MILLIS);
     }
 
-    private void forget(long removedMillis) throws Exception {
+    private void forget() throws Exception {
         outcomes.clear();
         schemas.clear();
         brokenColumns.clear();
@@ -410,7 +410,7 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         boolean processing = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
         Long removed = removedAt.value();
         if (!processing && removed != null && timestamp == removed + TOMBSTONE_MILLIS) {
-            forget(removed);
+            forget();
             return;
         }
         if (!processing && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
