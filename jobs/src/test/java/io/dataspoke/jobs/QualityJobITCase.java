@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no control dataset is ever in an incident or out of PASS.
  *
  * <p>The history is fed in event-time order from this JVM (a sequence source mapped onto the
- * generated records) rather than through Kafka: the job's logic is under test here; the Kafka path
- * is the demo's.
+ * generated records, partitioned by key as Kafka would) rather than through Kafka: the job's logic
+ * is under test here; the Kafka path is the demo's ({@code DemoRunnerITCase}).
  */
 class QualityJobITCase {
 
@@ -75,7 +75,12 @@ class QualityJobITCase {
                         .assignTimestampsAndWatermarks(
                                 WatermarkStrategy.<RawRecord>forMonotonousTimestamps()
                                         .withTimestampAssigner((r, previous) -> r.timestamp()))
-                        .setParallelism(1);
+                        .setParallelism(1)
+                        // As Kafka partitions by key: one key's records (an entity's changes, a
+                        // job's runs) reach the decoder in order, different keys in any order.
+                        .partitionCustom(
+                                (key, partitions) -> Math.floorMod(key, partitions),
+                                r -> java.util.Arrays.hashCode(r.key()));
         QualityJob.Outputs outputs =
                 QualityJob.build(
                         records,

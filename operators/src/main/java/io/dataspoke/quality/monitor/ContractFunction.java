@@ -68,7 +68,13 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
     private transient MapState<String, Outcome> outcomes;
     private transient MapState<String, SchemaColumn[]> schemas;
     private transient MapState<String, String> brokenColumns;
-    private transient MapState<String, Boolean> failingJobs;
+
+    /** Job to the time of its latest failed run, while it has not succeeded since. */
+    private transient MapState<String, Long> failingJobs;
+
+    /** Job to the time of its latest successful run. */
+    private transient MapState<String, Long> succeededJobs;
+
     private transient MapState<Long, Boolean> loads;
     private transient ValueState<Long> removedAt;
     private transient ValueState<Boolean> profiled;
@@ -103,8 +109,12 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         failingJobs =
                 getRuntimeContext()
                         .getMapState(
+                                new MapStateDescriptor<>("failing-jobs", Types.STRING, Types.LONG));
+        succeededJobs =
+                getRuntimeContext()
+                        .getMapState(
                                 new MapStateDescriptor<>(
-                                        "failing-jobs", Types.STRING, Types.BOOLEAN));
+                                        "succeeded-jobs", Types.STRING, Types.LONG));
         loads =
                 getRuntimeContext()
                         .getMapState(new MapStateDescriptor<>("loads", Types.LONG, Types.BOOLEAN));
@@ -195,6 +205,7 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
         schemas.clear();
         brokenColumns.clear();
         failingJobs.clear();
+        succeededJobs.clear();
         loads.clear();
         profiled.clear();
         fallbackTimer.clear();
@@ -278,32 +289,47 @@ public class ContractFunction extends KeyedProcessFunction<String, Observation, 
     }
 
     private void onRun(Observation o, Context ctx) throws Exception {
-        if (o.job() == null) {
+        String job = o.job();
+        if (job == null) {
             return;
         }
+        long at = o.eventMillis();
+        Long succeeded = succeededJobs.get(job);
         if (o.failedRun()) {
+            if (succeeded != null && succeeded > at) {
+                // A failure read after a later success of the same job: already over.
+                return;
+            }
             // Every failure, not only the first: the consecutive-failures pattern counts them.
-            failingJobs.put(o.job(), true);
+            Long failed = failingJobs.get(job);
+            failingJobs.put(job, failed == null ? at : Math.max(failed, at));
             emit(
                     ctx,
                     o,
                     QualityEventKind.RUN,
-                    o.job(),
+                    job,
                     Outcome.FAIL,
                     null,
                     null,
                     o.message() != null ? o.message() : "run " + o.runState());
-        } else if ("COMPLETE".equals(o.runState()) && failingJobs.contains(o.job())) {
-            failingJobs.remove(o.job());
-            emit(
-                    ctx,
-                    o,
-                    QualityEventKind.RUN,
-                    o.job(),
-                    Outcome.PASS,
-                    null,
-                    null,
-                    "run of " + o.job() + " succeeded");
+        } else if ("COMPLETE".equals(o.runState())) {
+            if (succeeded == null || at > succeeded) {
+                succeededJobs.put(job, at);
+            }
+            Long failed = failingJobs.get(job);
+            // A success older than the latest failure (read late) does not end it.
+            if (failed != null && at > failed) {
+                failingJobs.remove(job);
+                emit(
+                        ctx,
+                        o,
+                        QualityEventKind.RUN,
+                        job,
+                        Outcome.PASS,
+                        null,
+                        null,
+                        "run of " + job + " succeeded");
+            }
         }
     }
 

@@ -459,6 +459,22 @@ class ContractFunctionTest {
     // ---- runs
 
     @Test
+    void runsReadOutOfOrderEndInTheStateOfTheLatestRun() throws Exception {
+        // The success is read before the failure it followed: the failure is already over.
+        process(run(UNCOVERED, T0 + 2 * H, "COMPLETE"));
+        process(run(UNCOVERED, T0 + H, "FAIL"));
+        assertThat(events()).isEmpty();
+
+        // A failure, then a success from before it read late: still failing, until a later one.
+        process(run(UNCOVERED, T0 + 4 * H, "FAIL"));
+        process(run(UNCOVERED, T0 + 3 * H, "COMPLETE"));
+        process(run(UNCOVERED, T0 + 5 * H, "COMPLETE"));
+        assertThat(events())
+                .extracting(QualityEvent::outcome, QualityEvent::eventMillis)
+                .containsExactly(tuple(Outcome.FAIL, T0 + 4 * H), tuple(Outcome.PASS, T0 + 5 * H));
+    }
+
+    @Test
     void everyFailedRunIsAnEventAndOnlyTheFirstSuccessAfterThemIs() throws Exception {
         process(run(UNCOVERED, T0, "COMPLETE"));
         assertThat(events()).isEmpty();
