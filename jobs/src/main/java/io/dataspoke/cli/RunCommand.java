@@ -123,9 +123,10 @@ final class RunCommand implements Callable<Integer> {
                             false,
                             kafka.properties()),
                     decoder,
-                    QualityJob.Settings.defaults(contracts)
-                            .withBlockAt(settings.quality().severity())
-                            .withTeams(settings.health().teamByOwner()),
+                    QualityJob.Settings.of(
+                            contracts,
+                            settings.quality().severity(),
+                            settings.health().teamByOwner()),
                     new QualityJob.Destinations(
                             postgres,
                             kafka.bootstrapServers(),

@@ -148,7 +148,8 @@ public final class DemoRunner {
 
             long t3 = System.nanoTime();
             awaitCatchUp(stack, endOffsets, history.records().size(), options, out);
-            awaitHealth(stack, endOffsets, topics);
+            // The health job reads only the versioned change log; far less than the ingest job.
+            awaitGroup(stack, endOffsets, HEALTH_GROUP_ID, List.of(topics.versioned()));
             awaitGroup(stack, endOffsets, QUALITY_GROUP_ID, QualityJob.topics(topics));
             // Partitions that ran dry earlier in the history (the versioned change log's last edit
             // is days before the end) hold the watermark until they count as idle, a minute after
@@ -259,8 +260,8 @@ public final class DemoRunner {
                         false,
                         Map.of()),
                 new RecordDecoder(topics, SchemaResolver.bundledOnly()),
-                QualityJob.Settings.defaults(Contracts.load(contracts))
-                        .withTeams(HealthSummary.teamByOwner(truth)),
+                QualityJob.Settings.of(
+                        Contracts.load(contracts), Severity.HIGH, HealthSummary.teamByOwner(truth)),
                 new QualityJob.Destinations(
                         postgres,
                         stack.kafka().bootstrapServers(),
@@ -366,23 +367,6 @@ public final class DemoRunner {
             last = Math.max(last, record.timestampMillis());
         }
         return last;
-    }
-
-    /** The health job reads only the versioned change log; far less than the ingest job. */
-    private static void awaitHealth(
-            EmbeddedStack stack, Map<TopicPartition, Long> endOffsets, Topics topics)
-            throws Exception {
-        Map<TopicPartition, Long> versioned = new java.util.HashMap<>();
-        endOffsets.forEach(
-                (tp, end) -> {
-                    if (tp.topic().equals(topics.versioned())) {
-                        versioned.put(tp, end);
-                    }
-                });
-        try (ConsumerProgress progress =
-                new ConsumerProgress(stack.kafka().bootstrapServers(), HEALTH_GROUP_ID)) {
-            progress.await(versioned, CATCH_UP_TIMEOUT, lag -> {});
-        }
     }
 
     /**
@@ -498,7 +482,7 @@ public final class DemoRunner {
         }
     }
 
-    private static Map<String, Long> counts(Statement s, String sql) throws SQLException {
+    static Map<String, Long> counts(Statement s, String sql) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -508,7 +492,7 @@ public final class DemoRunner {
         return counts;
     }
 
-    private static long count(Statement s, String sql) throws SQLException {
+    static long count(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

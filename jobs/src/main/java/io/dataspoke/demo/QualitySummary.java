@@ -1,6 +1,7 @@
 package io.dataspoke.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataspoke.decode.DatasetUrns;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What the quality-monitor job concluded about the demo history, read back from Postgres and held
@@ -74,8 +74,8 @@ public record QualitySummary(
             throws Exception {
         try (Statement s = c.createStatement()) {
             Map<String, Long> checks =
-                    counts(s, "SELECT outcome, count(*) FROM check_results GROUP BY 1");
-            long incidents = count(s, "SELECT count(*) FROM incidents");
+                    DemoRunner.counts(s, "SELECT outcome, count(*) FROM check_results GROUP BY 1");
+            long incidents = DemoRunner.count(s, "SELECT count(*) FROM incidents");
             List<String> open = new ArrayList<>();
             try (ResultSet rs =
                     s.executeQuery(
@@ -86,7 +86,7 @@ public record QualitySummary(
                 }
             }
             Map<String, Long> statuses =
-                    counts(s, "SELECT status, count(*) FROM dataset_status GROUP BY 1");
+                    DemoRunner.counts(s, "SELECT status, count(*) FROM dataset_status GROUP BY 1");
             List<Injected> injected = new ArrayList<>();
             for (GroundTruth.Incident incident : truth.incidents()) {
                 injected.add(found(c, incident));
@@ -206,25 +206,7 @@ public record QualitySummary(
     }
 
     private static String nameOf(String urn) {
-        int start = urn.indexOf(',');
-        int end = urn.lastIndexOf(',');
-        return start > 0 && end > start ? urn.substring(start + 1, end) : urn;
-    }
-
-    private static Map<String, Long> counts(Statement s, String sql) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return counts;
-    }
-
-    private static long count(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        DatasetUrns.Parts parts = DatasetUrns.parse(urn);
+        return parts == null ? urn : parts.name();
     }
 }

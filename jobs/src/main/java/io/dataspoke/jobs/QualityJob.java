@@ -106,40 +106,17 @@ public final class QualityJob {
             teamByOwner = Map.copyOf(teamByOwner);
         }
 
-        /** These settings with incidents of {@code severity} and above blocking. */
-        public Settings withBlockAt(Severity severity) {
-            return new Settings(
-                    contracts,
-                    maxHops,
-                    schemaChangeWindow,
-                    consecutiveFailures,
-                    volumeFreshnessWindow,
-                    flappingChanges,
-                    flappingWindow,
-                    idleGrace,
-                    reopenWindow,
-                    severity,
-                    teamByOwner);
-        }
-
-        /** These settings with teams for routing: owner URN to team name. */
-        public Settings withTeams(Map<String, String> owners) {
-            return new Settings(
-                    contracts,
-                    maxHops,
-                    schemaChangeWindow,
-                    consecutiveFailures,
-                    volumeFreshnessWindow,
-                    flappingChanges,
-                    flappingWindow,
-                    idleGrace,
-                    reopenWindow,
-                    blockAt,
-                    owners);
-        }
-
         /** The defaults documented in docs/quality.md, for {@code contracts}. */
         public static Settings defaults(ContractSet contracts) {
+            return of(contracts, Severity.HIGH, Map.of());
+        }
+
+        /**
+         * The documented defaults with what a config file sets: the severity that blocks and the
+         * teams (owner URN to team name) incidents are routed by.
+         */
+        public static Settings of(
+                ContractSet contracts, Severity blockAt, Map<String, String> teamByOwner) {
             return new Settings(
                     contracts,
                     LineageFanOutFunction.DEFAULT_MAX_HOPS,
@@ -150,8 +127,8 @@ public final class QualityJob {
                     FlappingPatterns.DEFAULT_WINDOW,
                     Duration.ofMinutes(5),
                     Duration.ofHours(1),
-                    Severity.HIGH,
-                    Map.of());
+                    blockAt,
+                    teamByOwner);
         }
     }
 

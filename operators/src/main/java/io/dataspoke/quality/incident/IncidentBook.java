@@ -389,11 +389,8 @@ public final class IncidentBook {
 
     /** The dataset's name part, for titles; the URN itself when it does not parse. */
     static String nameOf(String urn) {
-        try {
-            return DatasetUrns.parse(urn).name();
-        } catch (RuntimeException e) {
-            return urn;
-        }
+        DatasetUrns.Parts parts = DatasetUrns.parse(urn);
+        return parts == null ? urn : parts.name();
     }
 
     private static String idOf(String rootUrn, long millis) {

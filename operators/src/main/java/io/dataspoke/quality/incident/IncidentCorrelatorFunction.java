@@ -172,11 +172,7 @@ public class IncidentCorrelatorFunction
             return;
         }
         pending.remove(timestamp);
-        // Events before matches: a match interprets the events that ended at the same instant.
-        due.sort(Comparator.comparing(input -> input.match() != null));
-        for (CorrelatorInput input : due) {
-            apply(input, out);
-        }
+        applyAll(due, out);
     }
 
     /** Applies, in event-time order, every pending input not later than {@code upTo}. */
@@ -193,10 +189,15 @@ public class IncidentCorrelatorFunction
             List<CorrelatorInput> inputs = pending.get(millis);
             pending.remove(millis);
             ctx.timerService().deleteEventTimeTimer(millis);
-            inputs.sort(Comparator.comparing(input -> input.match() != null));
-            for (CorrelatorInput input : inputs) {
-                apply(input, out);
-            }
+            applyAll(inputs, out);
+        }
+    }
+
+    /** Inputs of one instant: events before matches, as a match interprets the events it ends. */
+    private void applyAll(List<CorrelatorInput> inputs, Collector<Incident> out) throws Exception {
+        inputs.sort(Comparator.comparing(input -> input.match() != null));
+        for (CorrelatorInput input : inputs) {
+            apply(input, out);
         }
     }
 
