@@ -1,0 +1,89 @@
+package io.dataspoke.anomaly;
+
+import smile.math.special.Erf;
+
+/**
+ * An online normal model for series without seasonality: exponentially weighted mean and variance,
+ * and the two-sided tail of the new point's z-score as its anomaly score ({@code erf(|z|/√2)}, so
+ * z = 2 scores 0.95 and z = 3 scores 0.997).
+ *
+ * <p>The variance has a floor relative to the mean's magnitude, so a perfectly flat series does
+ * not turn every rounding difference into an anomaly.
+ */
+public final class EwmaStrategy implements AnomalyStrategy {
+
+    /** Smoothing of about the last 100 points; votes after 30. */
+    public static final double DEFAULT_ALPHA = 0.02;
+
+    public static final int DEFAULT_MIN_HISTORY = 30;
+
+    private static final double RELATIVE_FLOOR = 1e-3;
+
+    private final double alpha;
+    private final int minHistory;
+    private long seen;
+    private double mean;
+    private double variance;
+
+    public EwmaStrategy() {
+        this(DEFAULT_ALPHA, DEFAULT_MIN_HISTORY);
+    }
+
+    /**
+     * @param alpha weight of the newest point, in (0, 1)
+     * @param minHistory points seen before the detector votes
+     */
+    public EwmaStrategy(double alpha, int minHistory) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1), was " + alpha);
+        }
+        if (minHistory < 2) {
+            throw new IllegalArgumentException("minHistory must be at least 2, was " + minHistory);
+        }
+        this.alpha = alpha;
+        this.minHistory = minHistory;
+    }
+
+    @Override
+    public AnomalyScore score(Point point) {
+        double x = point.value();
+        AnomalyScore result;
+        if (seen < minHistory) {
+            result = AnomalyScore.warmingUp();
+        } else {
+            double z = Math.abs(x - mean) / Math.sqrt(spread());
+            result = AnomalyScore.of(Erf.erf(z / Math.sqrt(2)), mean);
+        }
+        learn(x);
+        return result;
+    }
+
+    /** The z-score {@code x} would get now, without learning it; NaN while warming up. */
+    double zScore(double x) {
+        return seen < minHistory ? Double.NaN : (x - mean) / Math.sqrt(spread());
+    }
+
+    private double spread() {
+        double floor = RELATIVE_FLOOR * Math.max(Math.abs(mean), 1e-9);
+        return Math.max(variance, floor * floor);
+    }
+
+    private void learn(double x) {
+        seen++;
+        if (seen == 1) {
+            mean = x;
+            variance = 0;
+            return;
+        }
+        // While young, weigh points equally (1/n) so the first point does not dominate.
+        double a = Math.max(alpha, 1.0 / seen);
+        double delta = x - mean;
+        mean += a * delta;
+        variance = (1 - a) * (variance + a * delta * delta);
+    }
+
+    @Override
+    public String name() {
+        return "ewma";
+    }
+}
