@@ -17,7 +17,7 @@ public record AnomalyScore(double score, boolean warmingUp, double expected) {
     }
 
     /** The verdict of a detector that does not vote yet. */
-    public static AnomalyScore warmingUp() {
+    public static AnomalyScore warmup() {
         return new AnomalyScore(0, true, Double.NaN);
     }
 

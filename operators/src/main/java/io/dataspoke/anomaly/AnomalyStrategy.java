@@ -1,11 +1,11 @@
 package io.dataspoke.anomaly;
 
 /**
- * A streaming anomaly detector: it scores each new point against the history it has seen so far
- * and only then learns from it, so no score ever depends on a later point.
+ * A streaming anomaly detector: it scores each new point against the history it has seen so far and
+ * only then learns from it, so no score ever depends on a later point.
  *
- * <p>Implementations are plain Java, single-threaded, and hold one series each: the Flink
- * operators keep one per dataset metric, the NAB evaluation one per file.
+ * <p>Implementations are plain Java, single-threaded, and hold one series each: the Flink operators
+ * keep one per dataset metric, the NAB evaluation one per file.
  */
 public interface AnomalyStrategy {
 

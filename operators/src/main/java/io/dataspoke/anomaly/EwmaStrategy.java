@@ -4,11 +4,11 @@ import smile.math.special.Erf;
 
 /**
  * An online normal model for series without seasonality: exponentially weighted mean and variance,
- * and the two-sided tail of the new point's z-score as its anomaly score ({@code erf(|z|/√2)}, so
- * z = 2 scores 0.95 and z = 3 scores 0.997).
+ * and the two-sided tail of the new point's z-score as its anomaly score ({@code erf(|z|/√2)}, so z
+ * = 2 scores 0.95 and z = 3 scores 0.997).
  *
- * <p>The variance has a floor relative to the mean's magnitude, so a perfectly flat series does
- * not turn every rounding difference into an anomaly.
+ * <p>The variance has a floor relative to the mean's magnitude, so a perfectly flat series does not
+ * turn every rounding difference into an anomaly.
  */
 public final class EwmaStrategy implements AnomalyStrategy {
 
@@ -49,7 +49,7 @@ public final class EwmaStrategy implements AnomalyStrategy {
         double x = point.value();
         AnomalyScore result;
         if (seen < minHistory) {
-            result = AnomalyScore.warmingUp();
+            result = AnomalyScore.warmup();
         } else {
             double z = Math.abs(x - mean) / Math.sqrt(spread());
             result = AnomalyScore.of(Erf.erf(z / Math.sqrt(2)), mean);
