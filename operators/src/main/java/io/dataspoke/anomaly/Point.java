@@ -28,6 +28,11 @@ public record Point(long epochMillis, double[] features) {
         return features[0];
     }
 
+    /** Number of features. */
+    public int dimension() {
+        return features.length;
+    }
+
     @Override
     public double[] features() {
         return features.clone();

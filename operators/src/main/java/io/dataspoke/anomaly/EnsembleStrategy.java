@@ -1,0 +1,170 @@
+package io.dataspoke.anomaly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The detectors combined into one anomaly score in [0, 1].
+ *
+ * <p>Each member's raw score is first made comparable: {@link ScoreLikelihood} judges it against
+ * that member's own history on this series, so a member that never fits the series (an EWMA on a
+ * seasonal one) stops shouting. The ensemble's score is the strongest such judgement. Values
+ * outside everything seen so far by a margin score 1 at once, whatever the members say (a new
+ * maximum is news even before any model is fitted). A detection is followed by a refractory period
+ * in which the score is capped, so one incident raises one alarm.
+ *
+ * <p>{@code sensitivity} in (0, 1) bends the score without reordering points: 0.5 leaves it alone,
+ * higher values raise every score (more alerts at a fixed threshold), lower ones lower it.
+ *
+ * <p>Warm-up is explicit: the score is marked warming up until at least one member votes through
+ * its likelihood.
+ */
+public final class EnsembleStrategy implements AnomalyStrategy {
+
+    /**
+     * @param sensitivity in (0, 1); 0.5 is neutral
+     * @param shortWindow raw scores averaged before judging
+     * @param longWindow history of each member's averaged scores
+     * @param minHistory averaged scores a member needs before its judgement counts
+     * @param spatialMargin share of the seen range by which a value must leave it to score 1;
+     *     negative turns the check off
+     * @param refractory points after a score at or above {@code detection} during which scores are
+     *     capped below it
+     * @param detection score that starts a refractory period
+     */
+    public record Config(
+            double sensitivity,
+            int shortWindow,
+            int longWindow,
+            int minHistory,
+            double spatialMargin,
+            int refractory,
+            double detection) {
+
+        public Config {
+            if (!(sensitivity > 0 && sensitivity < 1)) {
+                throw new IllegalArgumentException(
+                        "sensitivity must be in (0, 1), was " + sensitivity);
+            }
+        }
+
+        public static Config defaults() {
+            return new Config(0.5, 10, 2000, 150, 0.05, 0, 1.01);
+        }
+
+        public Config withSensitivity(double s) {
+            return new Config(
+                    s, shortWindow, longWindow, minHistory, spatialMargin, refractory, detection);
+        }
+    }
+
+    /** What each member said about the last point. */
+    public record Vote(String detector, AnomalyScore raw, double likelihood) {}
+
+    private final Config config;
+    private final List<AnomalyStrategy> members;
+    private final List<ScoreLikelihood> likelihoods = new ArrayList<>();
+    private final boolean[] multivariate;
+    private final RecentValues lags = new RecentValues(12);
+    private List<Vote> lastVotes = List.of();
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private long seen;
+    private int quiet;
+
+    /** The default ensemble: seasonal baseline, EWMA and isolation forest. */
+    public EnsembleStrategy() {
+        this(
+                Config.defaults(),
+                List.of(SeasonalStrategy::new, EwmaStrategy::new, IsolationForestStrategy::new));
+    }
+
+    /**
+     * @param members factories of the members; an {@link IsolationForestStrategy} member gets the
+     *     point's features, or lag features built here when the point has only its value
+     */
+    public EnsembleStrategy(Config config, List<Supplier<AnomalyStrategy>> members) {
+        this.config = config;
+        this.members = members.stream().map(Supplier::get).toList();
+        this.multivariate = new boolean[this.members.size()];
+        for (int i = 0; i < this.members.size(); i++) {
+            multivariate[i] = this.members.get(i) instanceof IsolationForestStrategy;
+            likelihoods.add(
+                    new ScoreLikelihood(
+                            config.shortWindow(),
+                            config.longWindow(),
+                            config.minHistory(),
+                            Math.max(1, config.minHistory() / 2)));
+        }
+    }
+
+    @Override
+    public AnomalyScore score(Point point) {
+        double x = point.value();
+        Point lagged = point.dimension() > 1 ? point : withLags(point);
+        List<Vote> votes = new ArrayList<>(members.size());
+        double best = 0;
+        boolean anyVote = false;
+        double expected = Double.NaN;
+        for (int i = 0; i < members.size(); i++) {
+            AnomalyScore raw = members.get(i).score(multivariate[i] ? lagged : point);
+            double likelihood =
+                    raw.warmingUp() ? Double.NaN : likelihoods.get(i).update(raw.score());
+            votes.add(new Vote(members.get(i).name(), raw, likelihood));
+            if (!Double.isNaN(likelihood)) {
+                anyVote = true;
+                best = Math.max(best, likelihood);
+                if (Double.isNaN(expected)) {
+                    expected = raw.expected();
+                }
+            }
+        }
+        if (config.spatialMargin() >= 0 && seen > 1) {
+            double margin = config.spatialMargin() * (max - min);
+            if (x > max + margin || x < min - margin) {
+                best = 1;
+                anyVote = true;
+            }
+        }
+        lastVotes = List.copyOf(votes);
+        lags.add(x);
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        seen++;
+        if (!anyVote) {
+            return AnomalyScore.warmup();
+        }
+        double score = bend(best);
+        if (quiet > 0) {
+            quiet--;
+            score = Math.min(score, Math.nextDown(config.detection()));
+        } else if (score >= config.detection()) {
+            quiet = config.refractory();
+        }
+        return AnomalyScore.of(score, expected);
+    }
+
+    /** The value with its change since the last point and its distance from the recent mean. */
+    private Point withLags(Point point) {
+        double x = point.value();
+        double previous = lags.size() == 0 ? x : lags.get(0);
+        double recent = lags.size() == 0 ? x : lags.mean();
+        return new Point(point.epochMillis(), new double[] {x, x - previous, x - recent});
+    }
+
+    private double bend(double score) {
+        // 1 - (1 - s)^(2 * sensitivity): the identity at 0.5, monotone for every sensitivity.
+        return 1 - Math.pow(1 - score, 2 * config.sensitivity());
+    }
+
+    /** What each member said about the last point scored. */
+    public List<Vote> lastVotes() {
+        return lastVotes;
+    }
+
+    @Override
+    public String name() {
+        return "ensemble";
+    }
+}

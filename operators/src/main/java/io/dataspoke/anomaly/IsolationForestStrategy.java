@@ -1,0 +1,124 @@
+package io.dataspoke.anomaly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import smile.anomaly.IsolationForest;
+import smile.anomaly.IsolationTree;
+import smile.math.MathEx;
+
+/**
+ * An isolation forest (Liu, Ting and Zhou, 2008) over multivariate feature vectors, refitted on a
+ * sliding window of the points seen.
+ *
+ * <p>Each tree is grown on a subsample of {@value #SUBSAMPLE} points, the size the original paper
+ * found sufficient whatever the data size, not on a fraction of the window. Trees are built here,
+ * one after the other from one seed, rather than by Smile's parallel {@code fit}, so a replay gives
+ * the same scores. The forest's score {@code s = 2^(-E[h]/c(256))} is about 0.5 for normal points
+ * and approaches 1 for isolated ones; this strategy reports {@code max(0, 2s - 1)}.
+ */
+public final class IsolationForestStrategy implements AnomalyStrategy {
+
+    /** The subsample size of the original paper. */
+    public static final int SUBSAMPLE = 256;
+
+    /**
+     * @param trees trees per forest
+     * @param window points kept to fit on
+     * @param minHistory points seen before the first fit (and the first vote)
+     * @param refitEvery points between refits
+     * @param seed seed of the subsampling and the splits
+     */
+    public record Config(int trees, int window, int minHistory, int refitEvery, long seed) {
+
+        public Config {
+            if (trees < 1 || window < minHistory || minHistory < 16 || refitEvery < 1) {
+                throw new IllegalArgumentException(
+                        "need trees >= 1, window >= minHistory >= 16, refitEvery >= 1");
+            }
+        }
+
+        /** 100 trees on the last 2,048 points, voting after 128, refitted every 128. */
+        public static Config defaults() {
+            return new Config(100, 2048, 128, 128, 42);
+        }
+    }
+
+    private final Config config;
+    private final List<double[]> window = new ArrayList<>();
+    private final SplittableRandom random;
+    private IsolationForest forest;
+    private int sinceFit;
+    private int dimension = -1;
+
+    public IsolationForestStrategy() {
+        this(Config.defaults());
+    }
+
+    public IsolationForestStrategy(Config config) {
+        this.config = config;
+        this.random = new SplittableRandom(config.seed());
+    }
+
+    @Override
+    public AnomalyScore score(Point point) {
+        double[] x = point.features();
+        if (dimension < 0) {
+            dimension = x.length;
+        } else if (x.length != dimension) {
+            throw new IllegalArgumentException(
+                    "points have " + dimension + " features, this one " + x.length);
+        }
+        if (forest == null || sinceFit >= config.refitEvery()) {
+            if (window.size() >= config.minHistory()) {
+                forest = fit();
+                sinceFit = 0;
+            }
+        }
+        AnomalyScore result =
+                forest == null
+                        ? AnomalyScore.warmup()
+                        : AnomalyScore.of(2 * forest.score(x) - 1, Double.NaN);
+        window.add(x);
+        if (window.size() > config.window()) {
+            window.remove(0);
+        }
+        sinceFit++;
+        return result;
+    }
+
+    private IsolationForest fit() {
+        int n = window.size();
+        int sampleSize = Math.min(SUBSAMPLE, n);
+        int maxDepth = (int) Math.ceil(Math.log(sampleSize) / Math.log(2));
+        // IsolationTree draws its split points from Smile's thread-local generator.
+        MathEx.setSeed(random.nextLong());
+        IsolationTree[] trees = new IsolationTree[config.trees()];
+        for (int t = 0; t < trees.length; t++) {
+            trees[t] = new IsolationTree(sample(n, sampleSize), maxDepth, 0);
+        }
+        return new IsolationForest(sampleSize, 0, trees);
+    }
+
+    /** {@code k} distinct points of the window, by a partial Fisher-Yates shuffle. */
+    private List<double[]> sample(int n, int k) {
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        List<double[]> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = index[i];
+            index[i] = index[j];
+            index[j] = swap;
+            out.add(window.get(index[i]));
+        }
+        return out;
+    }
+
+    @Override
+    public String name() {
+        return "isolation-forest";
+    }
+}

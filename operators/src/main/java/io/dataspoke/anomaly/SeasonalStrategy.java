@@ -1,0 +1,190 @@
+package io.dataspoke.anomaly;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import smile.math.special.Erf;
+
+/**
+ * A seasonal baseline: "Monday 09:00 is 20% below a normal Monday 09:00".
+ *
+ * <p>The expected value of a point is the median of its slot's means over the last complete weeks
+ * (hour of week) or, while fewer weeks are known and {@link Config#dailyFallback()} allows it, over
+ * the last complete days (hour of day). A trend moves every slot at once, so the baseline is scaled
+ * by the series' current level: the median ratio of the recent points to their own baselines. The
+ * residual of the new point is then judged against the robust spread (median absolute deviation) of
+ * the recent residuals, pooled across slots, because a handful of Mondays is too few to estimate
+ * one slot's noise. Warm-up is the profile's periods, then one point for the level and {@value
+ * #MIN_RESIDUALS} residuals. Series that stay positive are modelled as ratios (a 20% drop is a 20%
+ * drop at 3 am and at noon); others as differences.
+ */
+public final class SeasonalStrategy implements AnomalyStrategy {
+
+    /**
+     * @param zone time zone whose hours and weekdays the series follows
+     * @param minWeeks complete weeks of a slot before the weekly profile votes
+     * @param minDays complete days of a slot before the daily profile votes
+     * @param dailyFallback whether the daily profile votes while the weekly one cannot; off for
+     *     series with a weekend, which a daily profile would flag every Saturday
+     * @param depth complete periods remembered per slot
+     * @param levelWindow recent points whose median ratio to baseline gives the current level
+     * @param scaleWindow recent residuals whose median absolute deviation gives the noise
+     * @param minRelativeScale floor of the noise, relative to the expected value
+     */
+    public record Config(
+            ZoneId zone,
+            int minWeeks,
+            int minDays,
+            boolean dailyFallback,
+            int depth,
+            int levelWindow,
+            int scaleWindow,
+            double minRelativeScale) {
+
+        public Config {
+            if (minWeeks < 1 || minDays < 1 || depth < Math.max(minWeeks, minDays)) {
+                throw new IllegalArgumentException(
+                        "need minWeeks, minDays >= 1 and depth >= both, got "
+                                + minWeeks
+                                + ", "
+                                + minDays
+                                + ", "
+                                + depth);
+            }
+            if (levelWindow < 1 || scaleWindow < 8) {
+                throw new IllegalArgumentException(
+                        "need levelWindow >= 1 and scaleWindow >= 8, got "
+                                + levelWindow
+                                + ", "
+                                + scaleWindow);
+            }
+        }
+
+        /** UTC, two weeks or three days, daily fallback on, eight periods. */
+        public static Config defaults() {
+            return new Config(ZoneId.of("UTC"), 2, 3, true, 8, 24, 168, 0.01);
+        }
+
+        /** The same, with the daily fallback set as given. */
+        public Config withDailyFallback(boolean on) {
+            return new Config(
+                    zone, minWeeks, minDays, on, depth, levelWindow, scaleWindow, minRelativeScale);
+        }
+
+        /** The same, in another time zone. */
+        public Config withZone(ZoneId other) {
+            return new Config(
+                    other,
+                    minWeeks,
+                    minDays,
+                    dailyFallback,
+                    depth,
+                    levelWindow,
+                    scaleWindow,
+                    minRelativeScale);
+        }
+    }
+
+    /** Which profile gave the last vote. */
+    public enum Profile {
+        WEEKLY,
+        DAILY,
+        NONE
+    }
+
+    /**
+     * Residuals needed before the first vote, after the profile has its periods: the noise is not
+     * judged from fewer.
+     */
+    static final int MIN_RESIDUALS = 12;
+
+    private final Config config;
+    private final SlotHistory weekly;
+    private final SlotHistory daily;
+    private final RecentValues levels;
+    private final RecentValues residuals;
+    private boolean positive = true;
+    private Profile lastProfile = Profile.NONE;
+
+    public SeasonalStrategy() {
+        this(Config.defaults());
+    }
+
+    public SeasonalStrategy(Config config) {
+        this.config = config;
+        weekly = new SlotHistory(7 * 24, config.depth());
+        daily = new SlotHistory(24, config.depth());
+        levels = new RecentValues(config.levelWindow());
+        residuals = new RecentValues(config.scaleWindow());
+    }
+
+    @Override
+    public AnomalyScore score(Point point) {
+        double x = point.value();
+        ZonedDateTime t = Instant.ofEpochMilli(point.epochMillis()).atZone(config.zone());
+        int hourOfDay = t.getHour();
+        int hourOfWeek = (t.getDayOfWeek().getValue() - 1) * 24 + hourOfDay;
+        long day = t.toLocalDate().toEpochDay();
+        // Weeks start on Monday: epoch day 4 (1970-01-05) was one.
+        long week = Math.floorDiv(day - 4, 7);
+        weekly.roll(hourOfWeek, week);
+        daily.roll(hourOfDay, day);
+
+        double baseline;
+        if (weekly.periods(hourOfWeek) >= config.minWeeks()) {
+            baseline = weekly.median(hourOfWeek);
+            lastProfile = Profile.WEEKLY;
+        } else if (config.dailyFallback() && daily.periods(hourOfDay) >= config.minDays()) {
+            baseline = daily.median(hourOfDay);
+            lastProfile = Profile.DAILY;
+        } else {
+            baseline = Double.NaN;
+            lastProfile = Profile.NONE;
+        }
+        positive &= x > 0;
+        boolean ratio = positive && baseline > 0;
+
+        AnomalyScore result = AnomalyScore.warmup();
+        if (!Double.isNaN(baseline)) {
+            double raw = ratio ? x / baseline : x - baseline;
+            if (levels.size() > 0) {
+                double level = levels.median();
+                double residual = ratio ? raw / level - 1 : raw - level;
+                if (residuals.size() >= MIN_RESIDUALS) {
+                    double expected = ratio ? baseline * level : baseline + level;
+                    double floor =
+                            ratio
+                                    ? config.minRelativeScale()
+                                    : config.minRelativeScale()
+                                            * Math.max(Math.abs(expected), 1e-9);
+                    double scale = Math.max(Robust.MAD_TO_SIGMA * absMedian(), floor);
+                    double z = Math.abs(residual) / scale;
+                    result = AnomalyScore.of(Erf.erf(z / Math.sqrt(2)), expected);
+                }
+                residuals.add(residual);
+            }
+            levels.add(raw);
+        }
+        weekly.add(hourOfWeek, week, x);
+        daily.add(hourOfDay, day, x);
+        return result;
+    }
+
+    private double absMedian() {
+        double[] r = residuals.toArray();
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.abs(r[i]);
+        }
+        return Robust.median(r);
+    }
+
+    /** The profile behind the last score. */
+    public Profile lastProfile() {
+        return lastProfile;
+    }
+
+    @Override
+    public String name() {
+        return "seasonal";
+    }
+}

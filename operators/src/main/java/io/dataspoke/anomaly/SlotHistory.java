@@ -1,0 +1,61 @@
+package io.dataspoke.anomaly;
+
+import java.util.Arrays;
+
+/**
+ * A seasonal profile's memory: for each slot (an hour of the day, an hour of the week), the mean of
+ * the slot's values in each of its last {@code depth} complete periods (days, weeks), plus the
+ * running mean of the period in progress.
+ */
+final class SlotHistory {
+
+    private final double[][] means;
+    private final int[] sizes;
+    private final int[] next;
+    private final long[] period;
+    private final double[] sum;
+    private final int[] count;
+
+    SlotHistory(int slots, int depth) {
+        means = new double[slots][depth];
+        sizes = new int[slots];
+        next = new int[slots];
+        period = new long[slots];
+        Arrays.fill(period, Long.MIN_VALUE);
+        sum = new double[slots];
+        count = new int[slots];
+    }
+
+    /** Closes the slot's period in progress if {@code now} is a later period. */
+    void roll(int slot, long now) {
+        if (period[slot] == now) {
+            return;
+        }
+        if (count[slot] > 0) {
+            double[] ring = means[slot];
+            ring[next[slot]] = sum[slot] / count[slot];
+            next[slot] = (next[slot] + 1) % ring.length;
+            sizes[slot] = Math.min(sizes[slot] + 1, ring.length);
+        }
+        period[slot] = now;
+        sum[slot] = 0;
+        count[slot] = 0;
+    }
+
+    void add(int slot, long now, double value) {
+        roll(slot, now);
+        sum[slot] += value;
+        count[slot]++;
+    }
+
+    /** Complete periods remembered for the slot. */
+    int periods(int slot) {
+        return sizes[slot];
+    }
+
+    /** Median of the slot's complete period means; NaN when there is none. */
+    double median(int slot) {
+        int n = sizes[slot];
+        return n == 0 ? Double.NaN : Robust.median(Arrays.copyOf(means[slot], n));
+    }
+}

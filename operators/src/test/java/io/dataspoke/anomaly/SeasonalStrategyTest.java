@@ -1,0 +1,116 @@
+package io.dataspoke.anomaly;
+
+import static io.dataspoke.anomaly.Series.HOUR;
+import static io.dataspoke.anomaly.Series.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SeasonalStrategyTest {
+
+    private static final SeasonalStrategy.Config WEEKLY_ONLY =
+            SeasonalStrategy.Config.defaults().withDailyFallback(false);
+
+    @Test
+    void aMondayMorningTwentyPercentLowIsCaughtThroughTrendAndWeekends() {
+        SeasonalStrategy seasonal = new SeasonalStrategy(WEEKLY_ONLY);
+        Random random = new Random(7);
+        double worstWeekend = 0;
+        double worstNormal = 0;
+        long hours = 28 * 24;
+        long drop = START + (21 * 24 + 9) * HOUR; // the fourth Monday, 09:00
+        AnomalyScore atDrop = null;
+        double normal = 0;
+        for (long h = 0; h < hours; h++) {
+            long t = START + h * HOUR;
+            double v = Series.volume(t, 0.01, 0.03, random);
+            if (t == drop) {
+                normal = Series.volume(t, 0.01, 0, new Random(0));
+                v = 0.8 * normal;
+            }
+            AnomalyScore s = seasonal.score(Point.of(t, v));
+            // Two complete weeks, then one point for the level and the residuals to judge noise by.
+            assertEquals(
+                    h < 14 * 24 + 1 + SeasonalStrategy.MIN_RESIDUALS, s.warmingUp(), "hour " + h);
+            if (t == drop) {
+                atDrop = s;
+            } else if (!s.warmingUp()) {
+                DayOfWeek day = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
+                boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+                if (weekend) {
+                    worstWeekend = Math.max(worstWeekend, s.score());
+                } else {
+                    worstNormal = Math.max(worstNormal, s.score());
+                }
+            }
+        }
+        assertTrue(atDrop.score() > 0.9999, "the drop scored " + atDrop.score());
+        // The expectation follows the trend: within 5% of a normal Monday 09:00 of that week.
+        assertEquals(normal, atDrop.expected(), 0.05 * normal);
+        assertTrue(worstWeekend < 0.9999, "a weekend hour scored " + worstWeekend);
+        assertTrue(worstNormal < 0.9999, "a normal hour scored " + worstNormal);
+        assertEquals(SeasonalStrategy.Profile.WEEKLY, seasonal.lastProfile());
+    }
+
+    @Test
+    void withoutTheLevelTheTrendAloneWouldLookLikeTheDrop() {
+        // The same week-4 Monday at its normal value: the weekly medians lag a 1%/day trend by
+        // about 14%, which the level absorbs.
+        SeasonalStrategy seasonal = new SeasonalStrategy(WEEKLY_ONLY);
+        Random random = new Random(7);
+        AnomalyScore last = null;
+        double v = 0;
+        for (long h = 0; h <= 21 * 24 + 9; h++) {
+            long t = START + h * HOUR;
+            v = Series.volume(t, 0.01, 0.03, random);
+            last = seasonal.score(Point.of(t, v));
+        }
+        assertTrue(last.score() < 0.999, "a normal Monday scored " + last.score());
+        assertTrue(v > 1.08 * medianOfEarlierMondays(), "the trend should have moved the level");
+    }
+
+    private static double medianOfEarlierMondays() {
+        // Mondays 09:00 of weeks 2 and 3 without noise; their median is the weekly baseline.
+        return Series.volume(START + (7 * 24 + 9) * HOUR, 0.01, 0, new Random(0)) / 2
+                + Series.volume(START + (14 * 24 + 9) * HOUR, 0.01, 0, new Random(0)) / 2;
+    }
+
+    @Test
+    void theDailyProfileVotesAfterThreeDaysWhenAllowed() {
+        SeasonalStrategy seasonal = new SeasonalStrategy();
+        Random random = new Random(3);
+        for (long h = 0; h < 5 * 24; h++) {
+            long t = START + h * HOUR;
+            AnomalyScore s = seasonal.score(Point.of(t, Series.volume(t, 0, 0.02, random)));
+            if (h >= 4 * 24) {
+                assertTrue(!s.warmingUp(), "hour " + h);
+                assertEquals(SeasonalStrategy.Profile.DAILY, seasonal.lastProfile());
+            }
+        }
+    }
+
+    @Test
+    void seriesThatCrossZeroAreJudgedByDifferences() {
+        SeasonalStrategy seasonal = new SeasonalStrategy();
+        Random random = new Random(4);
+        AnomalyScore spike = null;
+        for (long h = 0; h < 10 * 24; h++) {
+            long t = START + h * HOUR;
+            double v = Math.sin(2 * Math.PI * h / 24) + 0.05 * random.nextGaussian();
+            if (h == 9 * 24 + 6) {
+                v = 0; // the daily peak (1.0) missing
+            }
+            AnomalyScore s = seasonal.score(Point.of(t, v));
+            if (h == 9 * 24 + 6) {
+                spike = s;
+            }
+        }
+        assertTrue(spike.score() > 0.999, "the missing peak scored " + spike.score());
+        assertEquals(1.0, spike.expected(), 0.1);
+    }
+}
