@@ -8,7 +8,8 @@ package io.dataspoke.anomaly;
  * @param expected the value the detector expected, NaN when it has no single expectation (the
  *     isolation forest) or is warming up
  */
-public record AnomalyScore(double score, boolean warmingUp, double expected) {
+public record AnomalyScore(double score, boolean warmingUp, double expected)
+        implements java.io.Serializable {
 
     public AnomalyScore {
         if (!(score >= 0 && score <= 1)) {

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  */
 public final class EnsembleStrategy implements AnomalyStrategy {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * @param sensitivity in (0, 1); 0.5 is neutral
      * @param shortWindow raw scores averaged before judging
@@ -32,6 +34,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * @param refractory points after a score at or above {@code detection} during which scores are
      *     capped below it
      * @param detection score that starts a refractory period
+     * @param calibrate whether members are judged against their own history ({@link
+     *     ScoreLikelihood}); off, a member's raw score counts as it is, which suits members whose
+     *     scores are calibrated probabilities and series too short for a second warm-up
      */
     public record Config(
             double sensitivity,
@@ -40,7 +45,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             int minHistory,
             double spatialMargin,
             int refractory,
-            double detection) {
+            double detection,
+            boolean calibrate)
+            implements java.io.Serializable {
 
         public Config {
             if (!(sensitivity > 0 && sensitivity < 1)) {
@@ -50,24 +57,58 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         }
 
         public static Config defaults() {
-            return new Config(0.5, 10, 2000, 150, 0.05, 0, 1.01);
+            return new Config(0.5, 10, 2000, 150, 0.05, 0, 1.01, true);
         }
 
         public Config withSensitivity(double s) {
             return new Config(
-                    s, shortWindow, longWindow, minHistory, spatialMargin, refractory, detection);
+                    s,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    refractory,
+                    detection,
+                    calibrate);
+        }
+
+        /** The same, with calibration against each member's history on or off. */
+        public Config withCalibration(boolean on) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    refractory,
+                    detection,
+                    on);
+        }
+
+        /** The same, with the new-extreme rule at {@code margin}, or off when negative. */
+        public Config withSpatialMargin(double margin) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    margin,
+                    refractory,
+                    detection,
+                    calibrate);
         }
     }
 
     /** What each member said about the last point. */
-    public record Vote(String detector, AnomalyScore raw, double likelihood) {}
+    public record Vote(String detector, AnomalyScore raw, double likelihood)
+            implements java.io.Serializable {}
 
     private final Config config;
     private final List<AnomalyStrategy> members;
     private final List<ScoreLikelihood> likelihoods = new ArrayList<>();
     private final boolean[] multivariate;
     private final RecentValues lags = new RecentValues(12);
-    private List<Vote> lastVotes = List.of();
+    private transient List<Vote> lastVotes = List.of();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private long seen;
@@ -102,7 +143,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     @Override
     public AnomalyScore score(Point point) {
         double x = point.value();
-        Point lagged = point.dimension() > 1 ? point : withLags(point);
+        Point lagged = withLags(point);
         List<Vote> votes = new ArrayList<>(members.size());
         double best = 0;
         boolean anyVote = false;
@@ -110,7 +151,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         for (int i = 0; i < members.size(); i++) {
             AnomalyScore raw = members.get(i).score(multivariate[i] ? lagged : point);
             double likelihood =
-                    raw.warmingUp() ? Double.NaN : likelihoods.get(i).update(raw.score());
+                    raw.warmingUp()
+                            ? Double.NaN
+                            : config.calibrate()
+                                    ? likelihoods.get(i).update(raw.score())
+                                    : raw.score();
             votes.add(new Vote(members.get(i).name(), raw, likelihood));
             if (!Double.isNaN(likelihood)) {
                 anyVote = true;
@@ -145,12 +190,19 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         return AnomalyScore.of(score, expected);
     }
 
-    /** The value with its change since the last point and its distance from the recent mean. */
+    /**
+     * The point's features, then its change since the last point and its distance from the mean of
+     * the last twelve: what the isolation forest splits on.
+     */
     private Point withLags(Point point) {
         double x = point.value();
         double previous = lags.size() == 0 ? x : lags.get(0);
         double recent = lags.size() == 0 ? x : lags.mean();
-        return new Point(point.epochMillis(), new double[] {x, x - previous, x - recent});
+        double[] own = point.features();
+        double[] features = java.util.Arrays.copyOf(own, own.length + 2);
+        features[own.length] = x - previous;
+        features[own.length + 1] = x - recent;
+        return new Point(point.epochMillis(), features);
     }
 
     private double bend(double score) {
@@ -160,7 +212,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     /** What each member said about the last point scored. */
     public List<Vote> lastVotes() {
-        return lastVotes;
+        return lastVotes == null ? List.of() : lastVotes;
     }
 
     @Override

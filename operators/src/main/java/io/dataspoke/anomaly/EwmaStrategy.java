@@ -12,6 +12,8 @@ import smile.math.special.Erf;
  */
 public final class EwmaStrategy implements AnomalyStrategy {
 
+    private static final long serialVersionUID = 1L;
+
     /** Smoothing of about the last 100 points; votes after 30. */
     public static final double DEFAULT_ALPHA = 0.02;
 
@@ -21,6 +23,7 @@ public final class EwmaStrategy implements AnomalyStrategy {
 
     private final double alpha;
     private final int minHistory;
+    private final double minScale;
     private long seen;
     private double mean;
     private double variance;
@@ -34,6 +37,16 @@ public final class EwmaStrategy implements AnomalyStrategy {
      * @param minHistory points seen before the detector votes
      */
     public EwmaStrategy(double alpha, int minHistory) {
+        this(alpha, minHistory, 0);
+    }
+
+    /**
+     * @param alpha weight of the newest point, in (0, 1)
+     * @param minHistory points seen before the detector votes
+     * @param minScale smallest standard deviation assumed, in the series' units: a null ratio that
+     *     is usually exactly 0 is not alarmed by one null
+     */
+    public EwmaStrategy(double alpha, int minHistory, double minScale) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), was " + alpha);
         }
@@ -42,6 +55,7 @@ public final class EwmaStrategy implements AnomalyStrategy {
         }
         this.alpha = alpha;
         this.minHistory = minHistory;
+        this.minScale = minScale;
     }
 
     @Override
@@ -64,7 +78,7 @@ public final class EwmaStrategy implements AnomalyStrategy {
     }
 
     private double spread() {
-        double floor = RELATIVE_FLOOR * Math.max(Math.abs(mean), 1e-9);
+        double floor = Math.max(RELATIVE_FLOOR * Math.max(Math.abs(mean), 1e-9), minScale);
         return Math.max(variance, floor * floor);
     }
 

@@ -2,7 +2,7 @@ package io.dataspoke.anomaly;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Random;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 import smile.math.MathEx;
@@ -19,6 +19,8 @@ import smile.math.MathEx;
  */
 public final class IsolationForestStrategy implements AnomalyStrategy {
 
+    private static final long serialVersionUID = 1L;
+
     /** The subsample size of the original paper. */
     public static final int SUBSAMPLE = 256;
 
@@ -29,7 +31,8 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
      * @param refitEvery points between refits
      * @param seed seed of the subsampling and the splits
      */
-    public record Config(int trees, int window, int minHistory, int refitEvery, long seed) {
+    public record Config(int trees, int window, int minHistory, int refitEvery, long seed)
+            implements java.io.Serializable {
 
         public Config {
             if (trees < 1 || window < minHistory || minHistory < 16 || refitEvery < 1) {
@@ -46,8 +49,11 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
 
     private final Config config;
     private final List<double[]> window = new ArrayList<>();
-    private final SplittableRandom random;
-    private IsolationForest forest;
+    private final Random random;
+
+    /** Not stored: refitted from the window on the first point after a restore. */
+    private transient IsolationForest forest;
+
     private int sinceFit;
     private int dimension = -1;
 
@@ -57,7 +63,7 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
 
     public IsolationForestStrategy(Config config) {
         this.config = config;
-        this.random = new SplittableRandom(config.seed());
+        this.random = new Random(config.seed());
     }
 
     @Override

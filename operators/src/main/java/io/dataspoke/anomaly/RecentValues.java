@@ -1,7 +1,9 @@
 package io.dataspoke.anomaly;
 
 /** A ring of the last {@code capacity} values of a series. */
-final class RecentValues {
+final class RecentValues implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] ring;
     private int size;

@@ -9,7 +9,9 @@ import smile.math.special.Erf;
  * series 0.9 stops alarming once 0.9 is what it always says; one that jumps from 0.1 to 0.9 alarms
  * at once. Output is in [0, 1]; 0 while the long-term fit has too little history.
  */
-final class ScoreLikelihood {
+final class ScoreLikelihood implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final double MIN_STD = 0.03;
 

@@ -20,6 +20,8 @@ import smile.math.special.Erf;
  */
 public final class SeasonalStrategy implements AnomalyStrategy {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * @param zone time zone whose hours and weekdays the series follows
      * @param minWeeks complete weeks of a slot before the weekly profile votes
@@ -39,7 +41,8 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             int depth,
             int levelWindow,
             int scaleWindow,
-            double minRelativeScale) {
+            double minRelativeScale)
+            implements java.io.Serializable {
 
         public Config {
             if (minWeeks < 1 || minDays < 1 || depth < Math.max(minWeeks, minDays)) {

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * the slot's values in each of its last {@code depth} complete periods (days, weeks), plus the
  * running mean of the period in progress.
  */
-final class SlotHistory {
+final class SlotHistory implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[][] means;
     private final int[] sizes;

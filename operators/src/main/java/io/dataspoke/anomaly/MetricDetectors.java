@@ -1,0 +1,53 @@
+package io.dataspoke.anomaly;
+
+import java.util.List;
+
+/**
+ * The detector each dataset metric gets, the same in the streaming job and in training.
+ *
+ * <ul>
+ *   <li>Volumes ({@code row_count}, {@code rows_written}) follow the week: a seasonal baseline on
+ *       hour-of-week profiles only, since a daily profile would flag every weekend.
+ *   <li>Null ratios have no season: an EWMA with a floor of one percentage point of noise.
+ *   <li>The {@code profile} vector goes to an isolation forest, judged against its own history.
+ * </ul>
+ *
+ * Volumes and null ratios score raw: their members' scores are already tail probabilities, and a
+ * second warm-up for calibration would push the first vote beyond the weeks users tolerate.
+ */
+public final class MetricDetectors {
+
+    /** Smallest null-ratio noise assumed: one percentage point. */
+    static final double NULL_RATIO_MIN_SCALE = 0.01;
+
+    private MetricDetectors() {}
+
+    /** A fresh detector for {@code metric}. */
+    public static EnsembleStrategy forMetric(String metric) {
+        EnsembleStrategy.Config raw =
+                EnsembleStrategy.Config.defaults().withCalibration(false).withSpatialMargin(-1);
+        if (MetricSample.ROW_COUNT.equals(metric) || MetricSample.ROWS_WRITTEN.equals(metric)) {
+            return new EnsembleStrategy(
+                    raw,
+                    List.of(
+                            () ->
+                                    new SeasonalStrategy(
+                                            SeasonalStrategy.Config.defaults()
+                                                    .withDailyFallback(false))));
+        }
+        if (MetricSample.PROFILE.equals(metric)) {
+            return new EnsembleStrategy(
+                    EnsembleStrategy.Config.defaults().withSpatialMargin(-1),
+                    List.of(
+                            () ->
+                                    new IsolationForestStrategy(
+                                            new IsolationForestStrategy.Config(
+                                                    50, 512, 128, 64, 42))));
+        }
+        if (MetricSample.columnOf(metric) != null) {
+            return new EnsembleStrategy(
+                    raw, List.of(() -> new EwmaStrategy(0.05, 30, NULL_RATIO_MIN_SCALE)));
+        }
+        throw new IllegalArgumentException("no detector for metric " + metric);
+    }
+}
