@@ -12,6 +12,9 @@ import io.dataspoke.quality.DatasetStatus;
 import io.dataspoke.quality.Impact;
 import io.dataspoke.quality.Incident;
 import io.dataspoke.quality.Observation;
+import io.dataspoke.quality.anomaly.AnomalyFunction;
+import io.dataspoke.quality.anomaly.AnomalyModel;
+import io.dataspoke.quality.anomaly.AnomalyRecord;
 import io.dataspoke.quality.PatternMatch;
 import io.dataspoke.quality.QualityEvent;
 import io.dataspoke.quality.Severity;
@@ -52,6 +55,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -87,6 +91,7 @@ public final class QualityJob {
      * @param blockAt incidents of this severity and above block their datasets
      * @param teamByOwner owner URN to team name: an incident's team is its root dataset's, for
      *     alert routing
+     * @param modelPoll how often {@code anomaly_models} is read for newly trained models
      */
     public record Settings(
             ContractSet contracts,
@@ -99,7 +104,8 @@ public final class QualityJob {
             Duration idleGrace,
             Duration reopenWindow,
             Severity blockAt,
-            Map<String, String> teamByOwner)
+            Map<String, String> teamByOwner,
+            Duration modelPoll)
             implements Serializable {
 
         public Settings {
@@ -128,7 +134,25 @@ public final class QualityJob {
                     Duration.ofMinutes(5),
                     Duration.ofHours(1),
                     blockAt,
-                    teamByOwner);
+                    teamByOwner,
+                    AnomalyModelSource.DEFAULT_POLL);
+        }
+
+        /** The same, reading new anomaly models every {@code poll}. */
+        public Settings withModelPoll(Duration poll) {
+            return new Settings(
+                    contracts,
+                    maxHops,
+                    schemaChangeWindow,
+                    consecutiveFailures,
+                    volumeFreshnessWindow,
+                    flappingChanges,
+                    flappingWindow,
+                    idleGrace,
+                    reopenWindow,
+                    blockAt,
+                    teamByOwner,
+                    poll);
         }
     }
 
@@ -147,11 +171,30 @@ public final class QualityJob {
             DataStream<QualityEvent> events,
             DataStream<PatternMatch> matches,
             DataStream<Incident> incidents,
-            DataStream<DatasetStatus> statuses) {}
+            DataStream<DatasetStatus> statuses,
+            DataStream<AnomalyRecord> anomalies) {}
 
-    /** Wires the job's operators over {@code records}. */
+    /** Wires the job's operators over {@code records}, with no trained anomaly models. */
     public static Outputs build(
             DataStream<RawRecord> records, RecordDecoder decoder, Settings settings) {
+        return build(
+                records,
+                records.getExecutionEnvironment()
+                        .fromData(List.of(), TypeInformation.of(AnomalyModel.class))
+                        .name("No anomaly models"),
+                decoder,
+                settings);
+    }
+
+    /**
+     * Wires the job's operators over {@code records}; trained anomaly models arrive on {@code
+     * models} while it runs.
+     */
+    public static Outputs build(
+            DataStream<RawRecord> records,
+            DataStream<AnomalyModel> models,
+            RecordDecoder decoder,
+            Settings settings) {
         SingleOutputStreamOperator<MetadataChange> changes =
                 records.process(new DecodeFunction(decoder)).uid("decode").name("Decode records");
         DataStream<PipelineRun> runs = changes.getSideOutput(DecodeFunction.PIPELINE_RUNS);
@@ -172,7 +215,16 @@ public final class QualityJob {
                         .process(new ContractFunction(settings.contracts(), settings.idleGrace()))
                         .uid("contract-checks")
                         .name("Contract checks");
-        DataStream<QualityEvent> events = checks.getSideOutput(ContractFunction.EVENTS);
+        SingleOutputStreamOperator<AnomalyRecord> anomalies =
+                observations
+                        .keyBy(Observation::datasetUrn)
+                        .connect(models.broadcast(AnomalyFunction.MODELS))
+                        .process(new AnomalyFunction())
+                        .uid("anomaly-detection")
+                        .name("Anomaly detection");
+        DataStream<QualityEvent> events =
+                checks.getSideOutput(ContractFunction.EVENTS)
+                        .union(anomalies.getSideOutput(AnomalyFunction.EVENTS));
 
         DataStream<LineageUpdate> lineage =
                 changes.flatMap(new LineageFunctions.FromChanges())
@@ -234,7 +286,7 @@ public final class QualityJob {
                         .uid("circuit-breaker")
                         .name("Circuit breaker");
 
-        return new Outputs(checks, events, matches, incidents, statuses);
+        return new Outputs(checks, events, matches, incidents, statuses, anomalies);
     }
 
     /**
@@ -309,7 +361,16 @@ public final class QualityJob {
         DataStream<RawRecord> records =
                 env.fromSource(source, watermarks, "DataHub and pipeline topics")
                         .uid("kafka-source");
-        Outputs outputs = build(records, decoder, settings);
+        Outputs outputs =
+                build(
+                        records,
+                        AnomalyModelSource.stream(env, to.postgres(), settings.modelPoll()),
+                        decoder,
+                        settings);
+        outputs.anomalies()
+                .sinkTo(QualitySinks.anomalies(to.postgres()))
+                .uid("anomalies-sink")
+                .name("Postgres: anomalies");
         outputs.checks()
                 .sinkTo(QualitySinks.checkResults(to.postgres()))
                 .uid("check-results-sink")

@@ -17,6 +17,7 @@ import io.dataspoke.quality.AffectedDataset;
 import io.dataspoke.quality.CircuitStatus;
 import io.dataspoke.quality.DatasetStatus;
 import io.dataspoke.quality.Incident;
+import io.dataspoke.quality.anomaly.AnomalyRecord;
 import io.dataspoke.quality.contract.Contracts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,7 @@ class QualityJobITCase {
     private static GroundTruth truth;
     private static final Map<String, Incident> incidents = new LinkedHashMap<>();
     private static final Map<String, List<DatasetStatus>> statuses = new HashMap<>();
+    private static final List<AnomalyRecord> anomalies = new ArrayList<>();
 
     @BeforeAll
     static void runJob(@TempDir Path dir) throws Exception {
@@ -88,10 +90,13 @@ class QualityJobITCase {
                         QualityJob.Settings.defaults(Contracts.load(contracts)));
         CloseableIterator<Incident> incidentIt = outputs.incidents().collectAsync();
         CloseableIterator<DatasetStatus> statusIt = outputs.statuses().collectAsync();
+        CloseableIterator<AnomalyRecord> anomalyIt = outputs.anomalies().collectAsync();
         env.execute("quality-monitor over the demo history");
         incidentIt.forEachRemaining(i -> incidents.merge(i.id(), i, QualityJobITCase::later));
         statusIt.forEachRemaining(
                 s -> statuses.computeIfAbsent(s.datasetUrn(), u -> new ArrayList<>()).add(s));
+        anomalyIt.forEachRemaining(anomalies::add);
+        anomalies.forEach(a -> System.out.println("ANOMALY " + a + " " + truth.dataset(a.datasetUrn()).map(d -> d.name()).orElse("?")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -24,19 +25,19 @@ public final class AnomalyModels {
 
     private AnomalyModels() {}
 
-    /** The detector's state, gzipped Java serialization. */
-    public static byte[] write(AnomalyStrategy detector) {
+    /** A detector's (or a {@link MetricState}'s) state, gzipped Java serialization. */
+    public static byte[] write(Serializable detector) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
             out.writeObject(detector);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + detector.name(), e);
+            throw new UncheckedIOException("cannot serialize " + detector.getClass(), e);
         }
         return bytes.toByteArray();
     }
 
-    /** A detector read back from {@link #write}. */
-    public static <T extends AnomalyStrategy> T read(byte[] state, Class<T> type) {
+    /** A detector (or a {@link MetricState}) read back from {@link #write}. */
+    public static <T extends Serializable> T read(byte[] state, Class<T> type) {
         try (ObjectInputStream in =
                 new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(state)))) {
             in.setObjectInputFilter(ONLY_DETECTORS);

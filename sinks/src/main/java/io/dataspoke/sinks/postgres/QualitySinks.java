@@ -11,13 +11,15 @@ import io.dataspoke.quality.AffectedDataset;
 import io.dataspoke.quality.CheckResult;
 import io.dataspoke.quality.DatasetStatus;
 import io.dataspoke.quality.Incident;
+import io.dataspoke.quality.anomaly.AnomalyRecord;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
- * The quality monitor's Postgres sinks: check results, incidents and dataset statuses. Upserts on
+ * The quality monitor's Postgres sinks: check results, incidents, dataset statuses and anomaly
+ * alarms. Upserts on
  * each table's key, so a replay leaves the same rows; an incident row always holds its latest
  * revision (an older revision arriving late does not overwrite a newer one).
  */
@@ -71,6 +73,19 @@ public final class QualitySinks {
             WHERE dataset_status.updated_at <= EXCLUDED.updated_at
             """;
 
+    static final String ANOMALIES_SQL =
+            """
+            INSERT INTO anomalies (dataset_urn, metric, observed_at, value, expected, score, state,
+                                   model_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (dataset_urn, metric, observed_at) DO UPDATE SET
+                value         = EXCLUDED.value,
+                expected      = EXCLUDED.expected,
+                score         = EXCLUDED.score,
+                state         = EXCLUDED.state,
+                model_version = EXCLUDED.model_version
+            """;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private QualitySinks() {}
@@ -88,6 +103,35 @@ public final class QualitySinks {
     /** The current circuit-breaker status of every dataset that ever left PASS. */
     public static JdbcSink<DatasetStatus> statuses(PostgresOptions options) {
         return sink(STATUS_SQL, QualitySinks::bindStatus, options);
+    }
+
+    /** Every anomaly alarm raised or cleared. */
+    public static JdbcSink<AnomalyRecord> anomalies(PostgresOptions options) {
+        return sink(ANOMALIES_SQL, QualitySinks::bindAnomaly, options);
+    }
+
+    static void bindAnomaly(PreparedStatement ps, AnomalyRecord a) throws SQLException {
+        ps.setString(1, a.datasetUrn());
+        ps.setString(2, a.metric());
+        ps.setObject(3, time(a.observedMillis()));
+        setDouble(ps, 4, a.value());
+        setDouble(ps, 5, a.expected());
+        ps.setDouble(6, a.score());
+        ps.setString(7, a.state());
+        if (a.modelVersion() == 0) {
+            ps.setNull(8, Types.BIGINT);
+        } else {
+            ps.setLong(8, a.modelVersion());
+        }
+    }
+
+    /** NaN, which Postgres would store as NaN, is written as NULL: "no value". */
+    private static void setDouble(PreparedStatement ps, int index, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, v);
+        }
     }
 
     static void bindCheckResult(PreparedStatement ps, CheckResult r) throws SQLException {

@@ -1,0 +1,145 @@
+package io.dataspoke.jobs;
+
+import io.dataspoke.quality.anomaly.AnomalyModel;
+import io.dataspoke.sinks.postgres.PostgresOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Newly trained anomaly models, read from {@code anomaly_models} every poll interval while the
+ * quality monitor runs: how it picks up a retrained model without a restart. Each poll returns the
+ * latest version of every (dataset, metric) newer than the last version seen; after a restart the
+ * first poll returns all latest models again, which the detectors ignore unless newer than theirs.
+ * A failed poll is logged and retried at the next interval.
+ *
+ * <p>Built on Flink's rate-limited data generator source, one poll per generated element. Models
+ * have no event time, so the stream's watermark is the end of time: it never holds back the
+ * detection it is connected to.
+ */
+final class AnomalyModelSource {
+
+    /** How often the quality monitor looks for new models by default. */
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnomalyModelSource.class);
+
+    private AnomalyModelSource() {}
+
+    /** One poll's models. */
+    public record Batch(AnomalyModel[] models) {}
+
+    /** The models of {@code postgres}, polled every {@code poll}, one model per element. */
+    static DataStream<AnomalyModel> stream(
+            StreamExecutionEnvironment env, PostgresOptions postgres, Duration poll) {
+        DataGeneratorSource<Batch> source =
+                new DataGeneratorSource<>(
+                        new Poll(postgres),
+                        Long.MAX_VALUE,
+                        RateLimiterStrategy.perSecond(1000.0 / poll.toMillis()),
+                        TypeInformation.of(Batch.class));
+        return env.fromSource(source, endOfTime(), "Anomaly models (Postgres)")
+                .uid("anomaly-model-source")
+                .setParallelism(1)
+                .flatMap(
+                        (Batch batch, org.apache.flink.util.Collector<AnomalyModel> out) -> {
+                            for (AnomalyModel m : batch.models()) {
+                                out.collect(m);
+                            }
+                        },
+                        TypeInformation.of(AnomalyModel.class))
+                .uid("anomaly-models")
+                .name("Anomaly models")
+                .setParallelism(1);
+    }
+
+    private static WatermarkStrategy<Batch> endOfTime() {
+        return WatermarkStrategy.forGenerator(
+                ctx ->
+                        new WatermarkGenerator<>() {
+                            @Override
+                            public void onEvent(Batch event, long ts, WatermarkOutput out) {}
+
+                            @Override
+                            public void onPeriodicEmit(WatermarkOutput out) {
+                                out.emitWatermark(new Watermark(Long.MAX_VALUE));
+                            }
+                        });
+    }
+
+    /** One query per element: the latest models newer than those already returned. */
+    static final class Poll implements GeneratorFunction<Long, Batch> {
+
+        private static final long serialVersionUID = 1L;
+
+        static final String LATEST_NEWER_THAN =
+                """
+                SELECT DISTINCT ON (dataset_urn, metric) dataset_urn, metric, version, state
+                FROM   anomaly_models
+                WHERE  version > ?
+                ORDER  BY dataset_urn, metric, version DESC
+                """;
+
+        private final PostgresOptions postgres;
+        private transient long seen;
+
+        Poll(PostgresOptions postgres) {
+            this.postgres = postgres;
+        }
+
+        @Override
+        public void open(SourceReaderContext context) {
+            seen = 0;
+        }
+
+        @Override
+        public Batch map(Long index) {
+            try (Connection c =
+                            DriverManager.getConnection(
+                                    postgres.jdbcUrl(), postgres.user(), postgres.password());
+                    PreparedStatement ps = c.prepareStatement(LATEST_NEWER_THAN)) {
+                ps.setLong(1, seen);
+                List<AnomalyModel> models = new ArrayList<>();
+                long newest = seen;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AnomalyModel m =
+                                new AnomalyModel(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getLong(3),
+                                        rs.getBytes(4));
+                        models.add(m);
+                        newest = Math.max(newest, m.version());
+                    }
+                }
+                if (!models.isEmpty()) {
+                    LOG.info("{} anomaly models up to version {}", models.size(), newest);
+                }
+                seen = newest;
+                return new Batch(models.toArray(AnomalyModel[]::new));
+            } catch (SQLException e) {
+                LOG.warn("Reading anomaly models failed; retrying at the next poll: {}", e.getMessage());
+                return new Batch(new AnomalyModel[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.dataspoke.anomaly;
+
+import java.io.Serializable;
+
+/**
+ * What the streaming job keeps per dataset metric: the detector, its alarm, and the version of the
+ * trained model it started from (0 when it learned everything online).
+ */
+public final class MetricState implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final EnsembleStrategy detector;
+    private final AnomalyAlarm alarm;
+    private final long modelVersion;
+    private long lastMillis = Long.MIN_VALUE;
+
+    public MetricState(EnsembleStrategy detector, AnomalyAlarm alarm, long modelVersion) {
+        this.detector = detector;
+        this.alarm = alarm;
+        this.modelVersion = modelVersion;
+    }
+
+    /** A metric seen for the first time, with no model. */
+    public static MetricState fresh(String metric) {
+        return new MetricState(MetricDetectors.forMetric(metric), new AnomalyAlarm(), 0);
+    }
+
+    /** This state with the detector of a trained model; the alarm carries over. */
+    public MetricState withModel(EnsembleStrategy trained, long version) {
+        MetricState out = new MetricState(trained, alarm, version);
+        out.lastMillis = lastMillis;
+        return out;
+    }
+
+    /**
+     * Moves the metric's clock to {@code epochMillis}; false (and no move) for a point older than
+     * the last one scored, which a detector must not see out of order.
+     */
+    public boolean advanceTo(long epochMillis) {
+        if (epochMillis < lastMillis) {
+            return false;
+        }
+        lastMillis = epochMillis;
+        return true;
+    }
+
+    public EnsembleStrategy detector() {
+        return detector;
+    }
+
+    public AnomalyAlarm alarm() {
+        return alarm;
+    }
+
+    public long modelVersion() {
+        return modelVersion;
+    }
+}

@@ -1,0 +1,16 @@
+package io.dataspoke.quality.anomaly;
+
+/**
+ * A trained detector for one dataset metric, as the training job stored it: what the streaming job
+ * broadcasts to pick up new models without a restart.
+ *
+ * @param version the training run; a detector moves to a model only of a higher version
+ * @param state the detector, as {@link io.dataspoke.anomaly.AnomalyModels} wrote it
+ */
+public record AnomalyModel(String datasetUrn, String metric, long version, byte[] state) {
+
+    /** The key of the model in the broadcast state. */
+    static String key(String datasetUrn, String metric) {
+        return datasetUrn + '\u0000' + metric;
+    }
+}
