@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dataspoke} command: the demo on the embedded stack, the jobs against real endpoints,
- * and migrations. Exit codes: 0 done, 1 failed, 2 wrong usage or configuration, 3 a dataset is
- * blocked ({@code status}).
+ * migrations, benchmarks, and the anomaly detector's score on public benchmarks. Exit codes: 0
+ * done, 1 failed, 2 wrong usage or configuration, 3 a dataset is blocked ({@code status}).
  */
 @Command(
         name = "dataspoke",
@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             MigrateCommand.class,
             BenchCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            EvalCommand.class
         })
 public final class DataSpokeCli {
 

@@ -1,0 +1,175 @@
+package io.dataspoke.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dataspoke.anomaly.AnomalyStrategy;
+import io.dataspoke.anomaly.EwmaStrategy;
+import io.dataspoke.anomaly.nab.NabCorpus;
+import io.dataspoke.anomaly.nab.NabEvaluation;
+import io.dataspoke.anomaly.nab.NabProfile;
+import io.dataspoke.anomaly.nab.NabReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dataspoke eval <benchmark>}: the anomaly detector scored on public benchmarks. */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Score the anomaly detector on a public benchmark.",
+        subcommands = {EvalCommand.Nab.class})
+final class EvalCommand {
+
+    /** The detector every evaluation scores, a fresh one per series. */
+    static final Supplier<AnomalyStrategy> DETECTOR = EwmaStrategy::new;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvalCommand() {}
+
+    /** {@code dataspoke eval nab}. */
+    @Command(
+            name = "nab",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The Numenta Anomaly Benchmark v1.1 score of the detector: per profile the corpus"
+                        + " threshold that maximises the raw score, the raw score, and the"
+                        + " normalised score (0 = null detector, 100 = perfect).",
+                "Per-file results go to --out in NAB's results layout, so NAB's own scripts can"
+                        + " check them."
+            })
+    static final class Nab implements Callable<Integer> {
+
+        @Spec CommandSpec spec;
+
+        @Option(
+                names = "--data",
+                required = true,
+                paramLabel = "DIR",
+                description = "NAB's data directory, <category>/<name>.csv files.")
+        Path data;
+
+        @Option(
+                names = "--labels",
+                required = true,
+                paramLabel = "FILE",
+                description =
+                        "NAB's labels/combined_windows.json; entries without a data file are"
+                                + " ignored.")
+        Path labels;
+
+        @Option(
+                names = "--profiles",
+                paramLabel = "FILE",
+                description =
+                        "NAB's config/profiles.json (default: NAB v1.1's three profiles, built"
+                                + " in).")
+        Path profiles;
+
+        @Option(
+                names = "--out",
+                defaultValue = "target/nab-results",
+                paramLabel = "DIR",
+                description = "Where the results go (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--json", description = "Print the result as one JSON object.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
+            String problem = problem();
+            if (problem != null) {
+                stderr.println("dataspoke eval nab: " + problem);
+                stderr.flush();
+                return DataSpokeCli.BAD_USAGE;
+            }
+            List<NabProfile> costs =
+                    profiles == null ? NabProfile.defaults() : NabProfile.read(profiles);
+            NabCorpus corpus = NabCorpus.read(data, labels);
+            if (corpus.windowCount() == 0) {
+                stderr.println(
+                        "dataspoke eval nab: no data file under "
+                                + data
+                                + " has an anomaly window in "
+                                + labels
+                                + ", so there is nothing to score");
+                stderr.flush();
+                return DataSpokeCli.BAD_USAGE;
+            }
+            long start = System.nanoTime();
+            NabReport report = new NabEvaluation(corpus, costs).run(out, DETECTOR);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (json) {
+                stdout.println(toJson(report, seconds, out));
+            } else {
+                print(report, seconds, out, stdout);
+            }
+            stdout.flush();
+            return 0;
+        }
+
+        /** What is wrong with the paths given, or null. */
+        private String problem() {
+            if (!Files.isDirectory(data)) {
+                return "data directory " + data + " does not exist";
+            }
+            if (!Files.isRegularFile(labels)) {
+                return "labels file " + labels + " does not exist";
+            }
+            if (profiles != null && !Files.isRegularFile(profiles)) {
+                return "profiles file " + profiles + " does not exist";
+            }
+            return null;
+        }
+    }
+
+    static String toJson(NabReport report, double seconds, Path out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("detector", report.detector());
+        root.put("files", report.files());
+        root.put("rows", report.rows());
+        root.put("windows", report.windows());
+        root.put("rowsPerSecond", Math.round(report.rowsPerSecond()));
+        root.put("seconds", seconds);
+        root.put("results", out.resolve(report.detector()).toString());
+        ObjectNode profiles = root.putObject("profiles");
+        for (NabReport.ProfileScore profile : report.profiles()) {
+            ObjectNode node = profiles.putObject(profile.profile());
+            node.put("threshold", profile.threshold());
+            node.put("rawScore", profile.rawScore());
+            node.put("score", profile.normalisedScore());
+        }
+        return root.toString();
+    }
+
+    static void print(NabReport report, double seconds, Path out, PrintWriter stdout) {
+        stdout.printf(
+                "NAB v1.1 score of %s: %d files, %,d rows, %d windows%n",
+                report.detector(), report.files(), report.rows(), report.windows());
+        stdout.printf("  %-20s %-20s %12s %8s%n", "profile", "threshold", "raw score", "score");
+        for (NabReport.ProfileScore profile : report.profiles()) {
+            stdout.printf(
+                    "  %-20s %-20s %12.4f %8.2f%n",
+                    profile.profile(),
+                    // In full: a detector's scores often crowd just below 1.
+                    String.valueOf(profile.threshold()),
+                    profile.rawScore(),
+                    profile.normalisedScore());
+        }
+        stdout.printf(
+                "  detection %,.0f rows/s per thread; %.1f s in all%n",
+                report.rowsPerSecond(), seconds);
+        stdout.printf("  results in %s%n", out.resolve(report.detector()));
+    }
+}

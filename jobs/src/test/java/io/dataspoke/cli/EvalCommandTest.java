@@ -1,0 +1,110 @@
+package io.dataspoke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dataspoke eval nab} on two files of the NAB fixture. */
+class EvalCommandTest {
+
+    private static final List<String> FILES =
+            List.of(
+                    "realAdExchange/exchange-2_cpm_results.csv",
+                    "artificialWithAnomaly/art_daily_jumpsup.csv");
+
+    @TempDir Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private static Path nab(String relative) {
+        String root = System.getProperty("dataspoke.fixtures");
+        assertThat(root).as("system property dataspoke.fixtures (surefire sets it)").isNotBlank();
+        Path path = Path.of(root, "nab", relative);
+        assertThat(path).as("NAB fixture").exists();
+        return path;
+    }
+
+    private int run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return DataSpokeCli.execute(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void scoresTheDetectorForEachProfileAsJson() throws IOException {
+        Path data = dir.resolve("data");
+        for (String file : FILES) {
+            Files.createDirectories(data.resolve(file).getParent());
+            Files.copy(nab("data/" + file), data.resolve(file));
+        }
+        Path results = dir.resolve("results");
+
+        int exit =
+                run(
+                        "eval",
+                        "nab",
+                        "--data",
+                        data.toString(),
+                        "--labels",
+                        nab("labels/combined_windows.json").toString(),
+                        "--profiles",
+                        nab("config/profiles.json").toString(),
+                        "--out",
+                        results.toString(),
+                        "--json");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("detector").asText()).isEqualTo("ewma");
+        assertThat(report.path("files").asInt()).isEqualTo(2);
+        assertThat(report.path("rows").asLong()).isEqualTo(1624 + 4032);
+        assertThat(report.path("windows").asInt()).isEqualTo(3);
+        JsonNode profiles = report.path("profiles");
+        assertThat(profiles.fieldNames())
+                .toIterable()
+                .containsExactly("standard", "reward_low_FP_rate", "reward_low_FN_rate");
+        for (JsonNode profile : profiles) {
+            for (String field : List.of("threshold", "rawScore", "score")) {
+                assertThat(profile.path(field).isNumber()).as(profile + " " + field).isTrue();
+                assertThat(profile.path(field).asDouble()).isFinite();
+            }
+        }
+        assertThat(results.resolve("ewma/realAdExchange/ewma_exchange-2_cpm_results.csv")).exists();
+    }
+
+    @Test
+    void aMissingDataDirectoryIsBadUsageNamingIt() {
+        Path missing = dir.resolve("no-such-data");
+
+        int exit =
+                run(
+                        "eval",
+                        "nab",
+                        "--data",
+                        missing.toString(),
+                        "--labels",
+                        nab("labels/combined_windows.json").toString());
+
+        assertThat(exit).isEqualTo(DataSpokeCli.BAD_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("data directory " + missing + " does not exist");
+    }
+}

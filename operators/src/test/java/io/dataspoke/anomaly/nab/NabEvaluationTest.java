@@ -1,0 +1,159 @@
+package io.dataspoke.anomaly.nab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dataspoke.Fixtures;
+import io.dataspoke.anomaly.EwmaStrategy;
+import io.dataspoke.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link NabEvaluation} over two fixture files, and the files it reads and writes. */
+class NabEvaluationTest {
+
+    private static final String AD = "realAdExchange/exchange-2_cpm_results.csv";
+    private static final String JUMPS = "artificialWithAnomaly/art_daily_jumpsup.csv";
+
+    @TempDir Path dir;
+
+    private Path windows() {
+        return Fixtures.path("nab/labels/combined_windows.json");
+    }
+
+    /** A data directory holding copies of the given fixture files. */
+    private Path dataDir(String... files) throws IOException {
+        Path data = dir.resolve("data");
+        for (String file : files) {
+            Path target = data.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(Fixtures.path("nab/data/" + file), target);
+        }
+        return data;
+    }
+
+    @Test
+    void runWritesNabResultFilesThatRescoreToTheSameReport() throws IOException {
+        NabCorpus corpus = NabCorpus.read(dataDir(AD, JUMPS), windows());
+        NabEvaluation evaluation = new NabEvaluation(corpus, NabProfile.defaults());
+        Path out = dir.resolve("out");
+
+        NabReport report = evaluation.run(out, EwmaStrategy::new);
+
+        assertThat(report.detector()).isEqualTo("ewma");
+        assertThat(report.files()).isEqualTo(2);
+        assertThat(report.rows()).isEqualTo(1624 + 4032);
+        assertThat(report.windows()).isEqualTo(3);
+        assertThat(report.rowsPerSecond()).isPositive().isFinite();
+        assertThat(report.profiles())
+                .extracting(NabReport.ProfileScore::profile)
+                .containsExactly("standard", "reward_low_FP_rate", "reward_low_FN_rate");
+        for (NabReport.ProfileScore profile : report.profiles()) {
+            assertThat(profile.files())
+                    .extracting(NabReport.FileScore::file)
+                    .containsExactly(JUMPS, AD);
+            assertThat(profile.rawScore())
+                    .isEqualTo(
+                            profile.files().stream().mapToDouble(NabReport.FileScore::score).sum());
+            assertThat(profile.normalisedScore()).isFinite();
+        }
+
+        Path ad = out.resolve("ewma/realAdExchange/ewma_exchange-2_cpm_results.csv");
+        List<String> lines = Files.readAllLines(ad);
+        assertThat(lines).hasSize(1 + 1624);
+        assertThat(lines.get(0)).isEqualTo("timestamp,value,anomaly_score,label");
+        assertThat(lines.get(1)).startsWith("2011-07-01 00:00:01,0.401048098657,").endsWith(",0");
+        // The windows of exchange-2_cpm: 2011-07-24 14:00:01 to 07-27 22:00:01 (81 rows) and
+        // 2011-08-09 00:00:01 to 08-12 09:00:01 (81 rows); NAB's TP + FN for this file is 162.
+        assertThat(lines.stream().filter(l -> l.endsWith(",1")).count()).isEqualTo(81 + 81);
+        assertThat(lines).anyMatch(l -> l.startsWith("2011-07-24 14:00:01,") && l.endsWith(",1"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2011-07-24 13:00:01,") && l.endsWith(",0"));
+        assertThat(out.resolve("ewma/artificialWithAnomaly/ewma_art_daily_jumpsup.csv")).exists();
+        assertThat(Files.readAllLines(out.resolve("ewma/ewma_standard_scores.csv")))
+                .hasSize(1 + 2 + 1)
+                .last()
+                .asString()
+                .startsWith("Totals,,,," + report.profile("standard").rawScore() + ",");
+
+        assertThat(evaluation.rescore(out, "ewma").profiles()).isEqualTo(report.profiles());
+        assertThat(evaluation.run(dir.resolve("again"), EwmaStrategy::new).profiles())
+                .isEqualTo(report.profiles());
+    }
+
+    @Test
+    void aDataFileWithoutAnEntryInTheWindowsFileIsAnErrorNamingIt() throws IOException {
+        Path data = dataDir(JUMPS);
+        Files.createDirectories(data.resolve("mine"));
+        Files.copy(Fixtures.path("nab/data/" + JUMPS), data.resolve("mine/series.csv"));
+
+        assertThatThrownBy(() -> NabCorpus.read(data, windows()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("combined_windows.json")
+                .hasMessageContaining("mine/series.csv");
+    }
+
+    @Test
+    void aWindowThatMatchesNoRowIsAnErrorNamingItsFile() throws IOException {
+        Path data = dataDir(JUMPS);
+        Path labels = dir.resolve("windows.json");
+        Files.writeString(
+                labels,
+                "{\""
+                        + JUMPS
+                        + "\": [[\"2014-04-11 09:00:00.000000\", \"2014-04-11"
+                        + " 09:01:00.000000\"]]}");
+
+        assertThatThrownBy(() -> NabCorpus.read(data, labels))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(JUMPS)
+                .hasMessageContaining("is not a timestamp of the file");
+    }
+
+    @Test
+    void theProfilesFileHoldsTheBuiltInProfiles() throws IOException {
+        assertThat(NabProfile.read(Fixtures.path("nab/config/profiles.json")))
+                .containsExactlyElementsOf(NabProfile.defaults());
+    }
+
+    @Test
+    void aCorpusTheSizeOfNabScoresInWellUnderASecondPerProfile() {
+        // 58 files of 6,303 rows (365,574 rows), two windows each, distinct random scores: the
+        // worst case for the sweep, one record per row.
+        List<NabRow> rows = new ArrayList<>();
+        for (int i = 0; i < 6303; i++) {
+            rows.add(new NabRow("", 1_000_000L * i, i));
+        }
+        List<NabWindow> windows =
+                List.of(
+                        new NabWindow(
+                                Instant.ofEpochMilli(1_000_000L * 2000),
+                                Instant.ofEpochMilli(1_000_000L * 2300)),
+                        new NabWindow(
+                                Instant.ofEpochMilli(1_000_000L * 5000),
+                                Instant.ofEpochMilli(1_000_000L * 5300)));
+        List<NabSeries> series = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        Random random = new Random(7);
+        for (int f = 0; f < 58; f++) {
+            series.add(new NabSeries("c/f" + f + ".csv", rows, windows));
+            scores.add(random.doubles(rows.size()).toArray());
+        }
+        NabEvaluation evaluation = new NabEvaluation(new NabCorpus(series), NabProfile.defaults());
+
+        evaluation.score("random", scores, 0); // warm up
+        long start = System.nanoTime();
+        NabReport report = evaluation.score("random", scores, 0);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(report.rows()).isEqualTo(58L * 6303);
+        assertThat(took).as("three profiles over 365,574 rows").isLessThan(Duration.ofSeconds(3));
+    }
+}
