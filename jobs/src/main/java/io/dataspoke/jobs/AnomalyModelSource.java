@@ -71,6 +71,20 @@ final class AnomalyModelSource {
                 .setParallelism(1);
     }
 
+    /** A stream with no models, which ends at once: detectors learn online only. */
+    static DataStream<AnomalyModel> none(StreamExecutionEnvironment env) {
+        GeneratorFunction<Long, AnomalyModel> nothing =
+                index -> {
+                    throw new IllegalStateException("the empty model source has no element");
+                };
+        return env.fromSource(
+                        new DataGeneratorSource<>(
+                                nothing, 0, TypeInformation.of(AnomalyModel.class)),
+                        WatermarkStrategy.noWatermarks(),
+                        "No anomaly models")
+                .setParallelism(1);
+    }
+
     private static WatermarkStrategy<Batch> endOfTime() {
         return WatermarkStrategy.forGenerator(
                 ctx ->

@@ -179,9 +179,7 @@ public final class QualityJob {
             DataStream<RawRecord> records, RecordDecoder decoder, Settings settings) {
         return build(
                 records,
-                records.getExecutionEnvironment()
-                        .fromData(List.of(), TypeInformation.of(AnomalyModel.class))
-                        .name("No anomaly models"),
+                AnomalyModelSource.none(records.getExecutionEnvironment()),
                 decoder,
                 settings);
     }
