@@ -1,10 +1,12 @@
 package io.dataspoke.cli;
 
+import io.dataspoke.anomaly.training.TrainingRun;
 import io.dataspoke.db.Migrations;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
+import io.dataspoke.jobs.AnomalyTrainingJob;
 import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dataspoke run <job> --config <file>}: a job against real Kafka and Postgres (the rollup
- * reads only Postgres). Run with {@code java -jar} it starts a local Flink; submitted with {@code
- * flink run} it runs on that cluster.
+ * and the training read only Postgres). Run with {@code java -jar} it starts a local Flink;
+ * submitted with {@code flink run} it runs on that cluster.
  */
 @Command(
         name = "run",
@@ -40,7 +42,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** The jobs that can be run, by the name the command line uses. */
     static final List<String> JOBS =
-            List.of(IngestJob.NAME, HealthJob.NAME, QualityJob.NAME, HealthRollupJob.NAME);
+            List.of(
+                    IngestJob.NAME,
+                    HealthJob.NAME,
+                    QualityJob.NAME,
+                    HealthRollupJob.NAME,
+                    AnomalyTrainingJob.NAME);
 
     /** Lets picocli list the jobs in help and completion. */
     static final class JobNames implements Iterable<String> {
@@ -61,12 +68,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--from",
             description =
-                    "health-rollup: first day (YYYY-MM-DD); default the first day of history.")
+                    "health-rollup: first day (YYYY-MM-DD); default the first day of history."
+                            + " anomaly-training: first day of history to learn from; default"
+                            + " all of it.")
     LocalDate from;
 
     @Option(
             names = "--to",
-            description = "health-rollup: last day (YYYY-MM-DD); default the last day of history.")
+            description =
+                    "health-rollup: last day (YYYY-MM-DD); default the last day of history."
+                            + " anomaly-training: last day of history to learn from; default"
+                            + " up to now.")
     LocalDate to;
 
     @Option(
@@ -103,6 +115,15 @@ final class RunCommand implements Callable<Integer> {
             // A batch job over the history in Postgres: no Kafka, no checkpoints.
             env.setParallelism(settings.flink().parallelism());
             HealthRollupJob.run(env, postgres, settings.health().teamByOwner(), from, to);
+            return 0;
+        }
+        if (job.equals(AnomalyTrainingJob.NAME)) {
+            // A batch job over the metric history in Postgres, like the rollup.
+            env.setParallelism(settings.flink().parallelism());
+            TrainingRun run = AnomalyTrainingJob.run(env, postgres, from, to);
+            spec.commandLine()
+                    .getOut()
+                    .println("anomaly-training: models written as version " + run.version());
             return 0;
         }
         JobSettings.apply(

@@ -34,7 +34,8 @@ class RunCommandTest {
                 .isEqualTo(DataSpokeCli.BAD_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("unknown job 'nope'")
-                .contains("metadata-health");
+                .contains("metadata-health")
+                .contains("anomaly-training");
     }
 
     @Test

@@ -54,7 +54,10 @@ class MigrationsITCase {
                 .containsEntry("entities", List.of("urn"))
                 .containsEntry("dataset_metrics", List.of("dataset_urn", "observed_at", "source"))
                 .containsEntry("pipeline_runs", List.of("run_id", "event_type"))
-                .containsEntry("dead_letters", List.of("topic", "kafka_partition", "kafka_offset"));
+                .containsEntry("dead_letters", List.of("topic", "kafka_partition", "kafka_offset"))
+                .containsEntry("anomaly_models", List.of("dataset_urn", "metric", "version"))
+                .containsEntry("anomaly_feedback", List.of("feedback_id"))
+                .containsEntry("anomalies", List.of("dataset_urn", "metric", "observed_at"));
     }
 
     @Test

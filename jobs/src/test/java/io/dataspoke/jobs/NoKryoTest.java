@@ -149,6 +149,24 @@ class NoKryoTest {
         assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
     }
 
+    @Test
+    void anomalyTrainingJobHasNoGenericTypes() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.configure(AnomalyTrainingJob.settings());
+        PostgresOptions postgres =
+                new PostgresOptions("jdbc:postgresql://localhost:5432/x", "u", "p");
+        AnomalyTrainingJob.wire(
+                env,
+                TrainingHistorySource.between(
+                        postgres, java.time.Instant.EPOCH, java.time.Instant.now()),
+                new io.dataspoke.anomaly.training.TrainingRun(1, 0),
+                postgres);
+
+        assertNoGenericOutputs(env);
+        // Also creates the serializers of the window state that holds each dataset's history.
+        assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
     /** Every operator's output type, walked back from the sinks, is serialized by Flink itself. */
     private static void assertNoGenericOutputs(StreamExecutionEnvironment env) {
         List<String> generic = new ArrayList<>();
