@@ -47,7 +47,7 @@ CREATE TABLE anomalies (
     dataset_urn      TEXT             NOT NULL,
     metric           TEXT             NOT NULL,
     observed_at      TIMESTAMPTZ      NOT NULL,
-    value            DOUBLE PRECISION NOT NULL,
+    value            DOUBLE PRECISION,           -- NULL when cleared by the dataset's deletion
     expected         DOUBLE PRECISION,           -- NULL when the detector has no single expectation
     score            DOUBLE PRECISION NOT NULL,  -- in [0, 1]; see AnomalyAlarm for the bounds
     state            TEXT             NOT NULL,  -- RAISED, CLEARED

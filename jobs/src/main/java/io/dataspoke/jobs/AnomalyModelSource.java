@@ -71,18 +71,20 @@ final class AnomalyModelSource {
                 .setParallelism(1);
     }
 
-    /** A stream with no models, which ends at once: detectors learn online only. */
+    /**
+     * A stream with no models, which ends at once: detectors learn online only. (Flink's data
+     * generator reads one element even when asked for none, so this is a one-number sequence
+     * filtered out.)
+     */
     static DataStream<AnomalyModel> none(StreamExecutionEnvironment env) {
-        GeneratorFunction<Long, AnomalyModel> nothing =
-                index -> {
-                    throw new IllegalStateException("the empty model source has no element");
-                };
-        return env.fromSource(
-                        new DataGeneratorSource<>(
-                                nothing, 0, TypeInformation.of(AnomalyModel.class)),
-                        WatermarkStrategy.noWatermarks(),
-                        "No anomaly models")
-                .setParallelism(1);
+        return env.fromSequence(0, 0)
+                .setParallelism(1)
+                .name("No anomaly models")
+                .flatMap(
+                        (Long i, org.apache.flink.util.Collector<AnomalyModel> out) -> {},
+                        TypeInformation.of(AnomalyModel.class))
+                .setParallelism(1)
+                .name("No anomaly models");
     }
 
     private static WatermarkStrategy<Batch> endOfTime() {
@@ -106,10 +108,9 @@ final class AnomalyModelSource {
 
         static final String LATEST_NEWER_THAN =
                 """
-                SELECT DISTINCT ON (dataset_urn, metric) dataset_urn, metric, version, state
-                FROM   anomaly_models
+                SELECT dataset_urn, metric, version, history_through, state
+                FROM   anomaly_models_latest
                 WHERE  version > ?
-                ORDER  BY dataset_urn, metric, version DESC
                 """;
 
         private final PostgresOptions postgres;
@@ -140,7 +141,8 @@ final class AnomalyModelSource {
                                         rs.getString(1),
                                         rs.getString(2),
                                         rs.getLong(3),
-                                        rs.getBytes(4));
+                                        rs.getTimestamp(4).getTime(),
+                                        rs.getBytes(5));
                         models.add(m);
                         newest = Math.max(newest, m.version());
                     }
@@ -151,7 +153,9 @@ final class AnomalyModelSource {
                 seen = newest;
                 return new Batch(models.toArray(AnomalyModel[]::new));
             } catch (SQLException e) {
-                LOG.warn("Reading anomaly models failed; retrying at the next poll: {}", e.getMessage());
+                LOG.warn(
+                        "Reading anomaly models failed; retrying at the next poll: {}",
+                        e.getMessage());
                 return new Batch(new AnomalyModel[0]);
             }
         }

@@ -2,6 +2,7 @@ package io.dataspoke.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataspoke.anomaly.MetricSample;
 import io.dataspoke.decode.RecordDecoder;
 import io.dataspoke.decode.SchemaResolver;
 import io.dataspoke.demo.DemoConfig;
@@ -96,7 +97,6 @@ class QualityJobITCase {
         statusIt.forEachRemaining(
                 s -> statuses.computeIfAbsent(s.datasetUrn(), u -> new ArrayList<>()).add(s));
         anomalyIt.forEachRemaining(anomalies::add);
-        anomalies.forEach(a -> System.out.println("ANOMALY " + a + " " + truth.dataset(a.datasetUrn()).map(d -> d.name()).orElse("?")));
     }
 
     @Test
@@ -158,6 +158,54 @@ class QualityJobITCase {
         assertThat(rooted.get(0).openedMillis())
                 .isBetween(spike.start().toEpochMilli(), spike.end().toEpochMilli());
         assertThat(rooted.get(0).open()).isFalse();
+    }
+
+    @Test
+    void mondayMorningVolumeDropIsAnAnomalyIncident() {
+        GroundTruth.Incident drop = truth.incident(IncidentType.VOLUME_DROP);
+        String urn = drop.urns().get(0);
+        List<AnomalyRecord> raised = raised(urn, MetricSample.ROWS_WRITTEN);
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).observedMillis())
+                .isBetween(drop.start().toEpochMilli(), drop.end().toEpochMilli());
+        // About 20% below what that Monday hour should have been.
+        assertThat(raised.get(0).value() / raised.get(0).expected()).isBetween(0.7, 0.9);
+        List<Incident> rooted = rootedAt(urn);
+        assertThat(rooted).hasSize(1);
+        assertThat(rooted.get(0).cause()).isEqualTo("anomaly");
+        assertThat(rooted.get(0).open()).isFalse();
+        assertThat(rooted.get(0).resolvedMillis())
+                .isGreaterThanOrEqualTo(drop.end().toEpochMilli());
+    }
+
+    @Test
+    void nullSpikeIsAlsoAnAnomalyOfItsColumn() {
+        GroundTruth.Incident spike = truth.incident(IncidentType.NULL_SPIKE);
+        List<AnomalyRecord> raised =
+                raised(spike.urns().get(0), MetricSample.nullRatio(spike.column()));
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).observedMillis())
+                .isBetween(spike.start().toEpochMilli(), spike.end().toEpochMilli());
+        assertThat(raised.get(0).value()).isGreaterThan(0.3);
+    }
+
+    @Test
+    void anomaliesAreRaisedOnlyOnDatasetsWithAnInjectedIncident() {
+        // 300 datasets through four weeks of weekly seasonality, trends and noise: no control
+        // dataset, nor any other, raises an alarm the ground truth does not explain.
+        Set<String> injected = new HashSet<>();
+        truth.incidents().forEach(i -> injected.addAll(i.urns()));
+        assertThat(anomalies).isNotEmpty();
+        for (AnomalyRecord a : anomalies) {
+            assertThat(injected).as(a.toString()).contains(a.datasetUrn());
+        }
+    }
+
+    private static List<AnomalyRecord> raised(String urn, String metric) {
+        return anomalies.stream()
+                .filter(a -> a.datasetUrn().equals(urn) && a.metric().equals(metric))
+                .filter(a -> a.state().equals("RAISED"))
+                .toList();
     }
 
     @Test

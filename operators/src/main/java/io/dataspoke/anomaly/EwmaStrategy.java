@@ -7,8 +7,9 @@ import smile.math.special.Erf;
  * and the two-sided tail of the new point's z-score as its anomaly score ({@code erf(|z|/√2)}, so z
  * = 2 scores 0.95 and z = 3 scores 0.997).
  *
- * <p>The variance has a floor relative to the mean's magnitude, so a perfectly flat series does not
- * turn every rounding difference into an anomaly.
+ * <p>Points are learned winsorized (see {@link #CLIP_SIGMAS}). The variance has a floor relative to
+ * the mean's magnitude, so a perfectly flat series does not turn every rounding difference into an
+ * anomaly.
  */
 public final class EwmaStrategy implements AnomalyStrategy {
 
@@ -20,6 +21,13 @@ public final class EwmaStrategy implements AnomalyStrategy {
     public static final int DEFAULT_MIN_HISTORY = 30;
 
     private static final double RELATIVE_FLOOR = 1e-3;
+
+    /**
+     * Once voting, a point is learned clipped to this many standard deviations of the mean: one
+     * outlier barely moves the model, a lasting shift is adopted over some dozen points as the
+     * variance grows, instead of being absorbed within a few.
+     */
+    static final double CLIP_SIGMAS = 3;
 
     private final double alpha;
     private final int minHistory;
@@ -92,6 +100,10 @@ public final class EwmaStrategy implements AnomalyStrategy {
         // While young, weigh points equally (1/n) so the first point does not dominate.
         double a = Math.max(alpha, 1.0 / seen);
         double delta = x - mean;
+        if (seen > minHistory) {
+            double limit = CLIP_SIGMAS * Math.sqrt(spread());
+            delta = Math.max(-limit, Math.min(limit, delta));
+        }
         mean += a * delta;
         variance = (1 - a) * (variance + a * delta * delta);
     }

@@ -13,9 +13,11 @@ import smile.math.MathEx;
  *
  * <p>Each tree is grown on a subsample of {@value #SUBSAMPLE} points, the size the original paper
  * found sufficient whatever the data size, not on a fraction of the window. Trees are built here,
- * one after the other from one seed, rather than by Smile's parallel {@code fit}, so a replay gives
- * the same scores. The forest's score {@code s = 2^(-E[h]/c(256))} is about 0.5 for normal points
- * and approaches 1 for isolated ones; this strategy reports {@code max(0, 2s - 1)}.
+ * one after the other from one seed, rather than by Smile's parallel {@code fit}, so a replay on
+ * one thread gives the same scores (Smile's trees also draw split directions from a JVM-wide
+ * Gaussian generator, so forests fitted on several threads at once depend on the interleaving). The
+ * forest's score {@code s = 2^(-E[h]/c(256))} is about 0.5 for normal points and approaches 1 for
+ * isolated ones; this strategy reports {@code max(0, 2s - 1)}.
  */
 public final class IsolationForestStrategy implements AnomalyStrategy {
 

@@ -26,10 +26,15 @@ public final class MetricState implements Serializable {
         return new MetricState(MetricDetectors.forMetric(metric), new AnomalyAlarm(), 0);
     }
 
-    /** This state with the detector of a trained model; the alarm carries over. */
-    public MetricState withModel(EnsembleStrategy trained, long version) {
+    /**
+     * This state with the detector of a trained model that has seen the metric's points through
+     * {@code historyThroughMillis}; the alarm carries over, and no point the model has seen is
+     * scored again.
+     */
+    public MetricState withModel(
+            EnsembleStrategy trained, long version, long historyThroughMillis) {
         MetricState out = new MetricState(trained, alarm, version);
-        out.lastMillis = lastMillis;
+        out.lastMillis = Math.max(lastMillis, historyThroughMillis + 1);
         return out;
     }
 

@@ -30,9 +30,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Anomaly detection per dataset metric (keyed by dataset URN): every profile and operation yields
  * metric points ({@link MetricSample#points()}), each scored by its metric's detector and fed to
- * its {@link AnomalyAlarm}. A raised alarm is a FAIL {@link QualityEvent} of kind ANOMALY on
- * {@link #EVENTS}, so it opens an incident, alerts and moves the circuit breaker like a failing
- * check; a cleared one is a PASS. Both are also emitted as {@link AnomalyRecord} rows.
+ * its {@link AnomalyAlarm}. A raised alarm is a FAIL {@link QualityEvent} of kind ANOMALY on {@link
+ * #EVENTS}, so it opens an incident, alerts and moves the circuit breaker like a failing check; a
+ * cleared one is a PASS. Both are also emitted as {@link AnomalyRecord} rows.
  *
  * <p>Trained models arrive on the broadcast input. A metric moves to a model of a higher version
  * than the one it runs on at its next point, keeping its alarm; a metric with no model learns
@@ -62,8 +62,8 @@ public class AnomalyFunction
     }
 
     @Override
-    public void processElement(
-            Observation o, ReadOnlyContext ctx, Collector<AnomalyRecord> out) throws Exception {
+    public void processElement(Observation o, ReadOnlyContext ctx, Collector<AnomalyRecord> out)
+            throws Exception {
         if (o.signal() == Signal.REMOVED) {
             clearAll(o, ctx, out);
             return;
@@ -84,7 +84,8 @@ public class AnomalyFunction
                 state =
                         state.withModel(
                                 AnomalyModels.read(model.state(), EnsembleStrategy.class),
-                                model.version());
+                                model.version(),
+                                model.historyThroughMillis());
             }
             if (state.advanceTo(mp.point().epochMillis())) {
                 AnomalyScore score = state.detector().score(mp.point());
@@ -156,7 +157,12 @@ public class AnomalyFunction
                         : metric + " is back to normal (" + format(point.value()) + ")";
         ctx.output(
                 EVENTS,
-                event(urn, point.epochMillis(), metric, raised ? Outcome.FAIL : Outcome.PASS, detail));
+                event(
+                        urn,
+                        point.epochMillis(),
+                        metric,
+                        raised ? Outcome.FAIL : Outcome.PASS,
+                        detail));
         out.collect(
                 new AnomalyRecord(
                         urn,

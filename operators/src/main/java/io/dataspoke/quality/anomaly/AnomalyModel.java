@@ -5,9 +5,11 @@ package io.dataspoke.quality.anomaly;
  * broadcasts to pick up new models without a restart.
  *
  * @param version the training run; a detector moves to a model only of a higher version
+ * @param historyThroughMillis the last point the model has seen: later points only are scored
  * @param state the detector, as {@link io.dataspoke.anomaly.AnomalyModels} wrote it
  */
-public record AnomalyModel(String datasetUrn, String metric, long version, byte[] state) {
+public record AnomalyModel(
+        String datasetUrn, String metric, long version, long historyThroughMillis, byte[] state) {
 
     /** The key of the model in the broadcast state. */
     static String key(String datasetUrn, String metric) {

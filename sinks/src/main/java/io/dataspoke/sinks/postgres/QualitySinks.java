@@ -19,9 +19,8 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
  * The quality monitor's Postgres sinks: check results, incidents, dataset statuses and anomaly
- * alarms. Upserts on
- * each table's key, so a replay leaves the same rows; an incident row always holds its latest
- * revision (an older revision arriving late does not overwrite a newer one).
+ * alarms. Upserts on each table's key, so a replay leaves the same rows; an incident row always
+ * holds its latest revision (an older revision arriving late does not overwrite a newer one).
  */
 public final class QualitySinks {
 
