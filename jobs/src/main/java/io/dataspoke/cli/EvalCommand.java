@@ -3,7 +3,7 @@ package io.dataspoke.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataspoke.anomaly.AnomalyStrategy;
-import io.dataspoke.anomaly.EwmaStrategy;
+import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.nab.NabCorpus;
 import io.dataspoke.anomaly.nab.NabEvaluation;
 import io.dataspoke.anomaly.nab.NabProfile;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class EvalCommand {
 
     /** The detector every evaluation scores, a fresh one per series. */
-    static final Supplier<AnomalyStrategy> DETECTOR = EwmaStrategy::new;
+    static final Supplier<AnomalyStrategy> DETECTOR = EnsembleStrategy::new;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
