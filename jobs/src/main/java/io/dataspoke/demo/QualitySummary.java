@@ -29,6 +29,8 @@ import java.util.Set;
  * @param controlsInIncidents control datasets that ever joined an incident (should be 0)
  * @param controlsNotPass control datasets with a status other than PASS at the end (should be 0)
  * @param statuses datasets by current status (datasets without a row are PASS)
+ * @param anomalies alarms raised, by metric kind ({@code rows_written}, {@code null_ratio}, …)
+ * @param anomalyDatasets datasets that raised an alarm
  * @param alerts incident messages the local Slack webhook received
  * @param sampleAlert the fallback text of the first incident alert
  */
@@ -40,14 +42,16 @@ public record QualitySummary(
         long controlsInIncidents,
         long controlsNotPass,
         Map<String, Long> statuses,
+        Map<String, Long> anomalies,
+        long anomalyDatasets,
         long alerts,
         String sampleAlert) {
 
     /**
      * An injected incident and what DataSpoke made of it.
      *
-     * @param judgedBy {@code contracts} for incidents a contract or CEP pattern must find, {@code
-     *     anomaly detection} for those only a detector can (a 20% drop against last Monday)
+     * @param judgedBy {@code contracts} for incidents a contract or CEP pattern finds, {@code
+     *     anomaly detection} for those only a detector can (a 20% drop against earlier Mondays)
      * @param foundAs the incidents whose datasets include the injected one's first dataset, opened
      *     within its window
      * @param datasets the datasets of the first of those, root first
@@ -60,9 +64,9 @@ public record QualitySummary(
             String title,
             int datasets) {
 
-        /** True when found, or not a contract's job to find. */
+        /** True when found. */
         public boolean ok() {
-            return !foundAs.isEmpty() || !"contracts".equals(judgedBy);
+            return !foundAs.isEmpty();
         }
     }
 
@@ -87,6 +91,13 @@ public record QualitySummary(
             }
             Map<String, Long> statuses =
                     DemoRunner.counts(s, "SELECT status, count(*) FROM dataset_status GROUP BY 1");
+            Map<String, Long> anomalies =
+                    DemoRunner.counts(
+                            s,
+                            "SELECT split_part(metric, '(', 1), count(*) FROM anomalies"
+                                    + " WHERE state = 'RAISED' GROUP BY 1");
+            long anomalyDatasets =
+                    DemoRunner.count(s, "SELECT count(DISTINCT dataset_urn) FROM anomalies");
             List<Injected> injected = new ArrayList<>();
             for (GroundTruth.Incident incident : truth.incidents()) {
                 injected.add(found(c, incident));
@@ -124,6 +135,8 @@ public record QualitySummary(
                     touched.size(),
                     controlsNotPass,
                     statuses,
+                    anomalies,
+                    anomalyDatasets,
                     alerts.size(),
                     alerts.isEmpty() ? "" : alerts.get(0));
         }
@@ -167,13 +180,18 @@ public record QualitySummary(
     /** The summary as a person reads it. */
     void print(PrintStream out) {
         out.println();
-        out.println("Quality monitor (contracts, CEP patterns, incidents, circuit breaker)");
+        out.println(
+                "Quality monitor (contracts, anomaly detection, CEP patterns, incidents, circuit"
+                        + " breaker)");
         long total = checkResults.values().stream().mapToLong(Long::longValue).sum();
         out.printf("  %-44s %,10d%n", "check results", total);
         checkResults.forEach((outcome, n) -> out.printf("    %-42s %,10d%n", outcome, n));
         out.printf("  %-44s %,10d%n", "incidents (one per root cause)", incidents);
         out.printf("  %-44s %,10d%n", "still open", openIncidents.size());
         openIncidents.forEach(title -> out.println("    " + title));
+        out.printf(
+                "  %-44s %s on %d datasets%n",
+                "anomaly alarms raised", anomalies.isEmpty() ? "none" : anomalies, anomalyDatasets);
         out.println("  injected incidents:");
         for (Injected i : injected) {
             String verdict;
@@ -187,10 +205,8 @@ public record QualitySummary(
                                 + (i.datasets() == 1 ? " dataset" : " datasets")
                                 + ": "
                                 + i.title();
-            } else if ("contracts".equals(i.judgedBy())) {
-                verdict = "MISSED";
             } else {
-                verdict = "left to " + i.judgedBy() + " (not a contract breach)";
+                verdict = "MISSED (" + i.judgedBy() + ")";
             }
             out.printf("    %-18s %s%n", i.type(), verdict);
         }

@@ -73,7 +73,7 @@ class EvalCommandTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(report.path("detector").asText()).isEqualTo("ewma");
+        assertThat(report.path("detector").asText()).isEqualTo("ensemble");
         assertThat(report.path("files").asInt()).isEqualTo(2);
         assertThat(report.path("rows").asLong()).isEqualTo(1624 + 4032);
         assertThat(report.path("windows").asInt()).isEqualTo(3);
@@ -87,7 +87,8 @@ class EvalCommandTest {
                 assertThat(profile.path(field).asDouble()).isFinite();
             }
         }
-        assertThat(results.resolve("ewma/realAdExchange/ewma_exchange-2_cpm_results.csv")).exists();
+        assertThat(results.resolve("ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv"))
+                .exists();
     }
 
     @Test

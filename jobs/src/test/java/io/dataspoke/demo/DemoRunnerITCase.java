@@ -100,19 +100,20 @@ class DemoRunnerITCase {
                 .isGreaterThanOrEqualTo((long) data.days() * truth.teams().size());
 
         QualitySummary quality = summary.quality();
-        // Every injected incident a contract or pattern must find is found, each as one incident;
-        // the schema change holds the changed source and its three broken downstream datasets.
+        // Every injected incident is found, each as one incident, the volume drop by anomaly
+        // detection; the schema change holds the changed source and its three broken downstream
+        // datasets.
         for (QualitySummary.Injected injected : quality.injected()) {
-            assertThat(injected.ok()).as(injected.type()).isTrue();
-            if (injected.judgedBy().equals("contracts")) {
-                assertThat(injected.foundAs()).as(injected.type()).hasSize(1);
-            }
+            assertThat(injected.foundAs()).as(injected.type()).hasSize(1);
             if (injected.type().equals("SCHEMA_CHANGE")) {
                 assertThat(injected.datasets()).isEqualTo(4);
                 assertThat(injected.title())
                         .contains(truth.incident(GroundTruth.IncidentType.SCHEMA_CHANGE).column());
             }
         }
+        // The volume drop and the null spike, nothing else.
+        assertThat(quality.anomalies()).containsKeys("rows_written", "null_ratio");
+        assertThat(quality.anomalyDatasets()).isEqualTo(2);
         assertThat(quality.controlsInIncidents()).isZero();
         assertThat(quality.controlsNotPass()).isZero();
         assertThat(quality.openIncidents()).isEmpty();

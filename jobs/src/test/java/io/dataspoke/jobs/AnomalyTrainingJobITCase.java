@@ -16,6 +16,7 @@ import io.dataspoke.cli.DataSpokeCli;
 import io.dataspoke.db.Migrations;
 import io.dataspoke.embedded.EmbeddedFlink;
 import io.dataspoke.embedded.EmbeddedPostgres;
+import io.dataspoke.quality.anomaly.AnomalyModel;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -174,6 +175,23 @@ class AnomalyTrainingJobITCase {
         assertThat(tables.count("SELECT count(*) FROM anomaly_models_latest WHERE version = 2"))
                 .isEqualTo(5);
         assertThat(tables.count("SELECT count(*) FROM anomaly_models_latest")).isEqualTo(5);
+    }
+
+    @Test
+    void theQualityMonitorsPollReturnsTheLatestModelsOnceEach() throws Exception {
+        AnomalyModelSource.Poll poll = new AnomalyModelSource.Poll(db);
+        poll.open(null);
+        AnomalyModel[] latest = poll.map(0L).models();
+        // Both runs are in the table; the poll hands over only version 2, one per metric.
+        assertThat(latest).hasSize(5);
+        assertThat(latest).extracting(AnomalyModel::version).containsOnly(2L);
+        for (AnomalyModel m : latest) {
+            assertThat(AnomalyModels.read(m.state(), EnsembleStrategy.class).name())
+                    .isEqualTo("ensemble");
+            assertThat(m.historyThroughMillis()).isPositive();
+        }
+        // Nothing newer since: the next poll is empty, so nothing is broadcast again.
+        assertThat(poll.map(1L).models()).isEmpty();
     }
 
     @Test
