@@ -12,9 +12,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A detector's state as bytes: the form of a trained model in Postgres and of a detector in Flink
- * state. Reading accepts only the detector classes and the JDK types they hold, so a tampered model
- * row cannot instantiate anything else.
+ * A detector's state as bytes: the form of a trained model in Postgres (gzipped) and of a detector
+ * in Flink state (not). Reading accepts only the detector classes and the JDK types they hold, so a
+ * tampered model row cannot instantiate anything else.
  */
 public final class AnomalyModels {
 
@@ -25,21 +25,39 @@ public final class AnomalyModels {
 
     private AnomalyModels() {}
 
-    /** A detector's (or a {@link MetricState}'s) state, gzipped Java serialization. */
+    /** A trained detector as stored in Postgres: gzipped Java serialization. */
     public static byte[] write(Serializable detector) {
+        return serialize(detector, true);
+    }
+
+    /**
+     * A {@link MetricState} as Flink keyed state: plain Java serialization, since RocksDB state is
+     * written on every access and gzip would cost more than the detector's work.
+     */
+    public static byte[] writeState(MetricState state) {
+        return serialize(state, false);
+    }
+
+    private static byte[] serialize(Serializable value, boolean compress) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
-            out.writeObject(detector);
+        try (ObjectOutputStream out =
+                new ObjectOutputStream(compress ? new GZIPOutputStream(bytes) : bytes)) {
+            out.writeObject(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + detector.getClass(), e);
+            throw new UncheckedIOException("cannot serialize " + value.getClass(), e);
         }
         return bytes.toByteArray();
     }
 
-    /** A detector (or a {@link MetricState}) read back from {@link #write}. */
+    /** A detector or a state read back from {@link #write} or {@link #writeState}. */
     public static <T extends Serializable> T read(byte[] state, Class<T> type) {
+        boolean gzipped =
+                state.length > 1 && (state[0] & 0xff) == 0x1f && (state[1] & 0xff) == 0x8b;
         try (ObjectInputStream in =
-                new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(state)))) {
+                new ObjectInputStream(
+                        gzipped
+                                ? new GZIPInputStream(new ByteArrayInputStream(state))
+                                : new ByteArrayInputStream(state))) {
             in.setObjectInputFilter(ONLY_DETECTORS);
             return type.cast(in.readObject());
         } catch (IOException | ClassNotFoundException e) {

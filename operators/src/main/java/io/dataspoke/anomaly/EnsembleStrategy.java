@@ -105,7 +105,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     private final Config config;
     private final List<AnomalyStrategy> members;
+
+    /** Per member; null entries when not calibrating. */
     private final List<ScoreLikelihood> likelihoods = new ArrayList<>();
+
     private final boolean[] multivariate;
     private final RecentValues lags = new RecentValues(12);
     private transient List<Vote> lastVotes = List.of();
@@ -132,11 +135,13 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         for (int i = 0; i < this.members.size(); i++) {
             multivariate[i] = this.members.get(i) instanceof IsolationForestStrategy;
             likelihoods.add(
-                    new ScoreLikelihood(
-                            config.shortWindow(),
-                            config.longWindow(),
-                            config.minHistory(),
-                            Math.max(1, config.minHistory() / 2)));
+                    config.calibrate()
+                            ? new ScoreLikelihood(
+                                    config.shortWindow(),
+                                    config.longWindow(),
+                                    config.minHistory(),
+                                    Math.max(1, config.minHistory() / 2))
+                            : null);
         }
     }
 

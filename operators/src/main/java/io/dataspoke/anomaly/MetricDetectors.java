@@ -36,8 +36,10 @@ public final class MetricDetectors {
                                                     .withDailyFallback(false))));
         }
         if (MetricSample.PROFILE.equals(metric)) {
+            // A likelihood over the last 500 scores, not 2,000: this state is read and written on
+            // every profile.
             return new EnsembleStrategy(
-                    EnsembleStrategy.Config.defaults().withSpatialMargin(-1),
+                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, 1.01, true),
                     List.of(
                             () ->
                                     new IsolationForestStrategy(

@@ -11,7 +11,10 @@ final class SlotHistory implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final double[][] means;
+    /** Slot {@code s}'s ring of period means is {@code means[s * depth, (s + 1) * depth)}. */
+    private final double[] means;
+
+    private final int depth;
     private final int[] sizes;
     private final int[] next;
     private final long[] period;
@@ -19,7 +22,8 @@ final class SlotHistory implements java.io.Serializable {
     private final int[] count;
 
     SlotHistory(int slots, int depth) {
-        means = new double[slots][depth];
+        this.depth = depth;
+        means = new double[slots * depth];
         sizes = new int[slots];
         next = new int[slots];
         period = new long[slots];
@@ -34,10 +38,9 @@ final class SlotHistory implements java.io.Serializable {
             return;
         }
         if (count[slot] > 0) {
-            double[] ring = means[slot];
-            ring[next[slot]] = sum[slot] / count[slot];
-            next[slot] = (next[slot] + 1) % ring.length;
-            sizes[slot] = Math.min(sizes[slot] + 1, ring.length);
+            means[slot * depth + next[slot]] = sum[slot] / count[slot];
+            next[slot] = (next[slot] + 1) % depth;
+            sizes[slot] = Math.min(sizes[slot] + 1, depth);
         }
         period[slot] = now;
         sum[slot] = 0;
@@ -58,6 +61,8 @@ final class SlotHistory implements java.io.Serializable {
     /** Median of the slot's complete period means; NaN when there is none. */
     double median(int slot) {
         int n = sizes[slot];
-        return n == 0 ? Double.NaN : Robust.median(Arrays.copyOf(means[slot], n));
+        return n == 0
+                ? Double.NaN
+                : Robust.median(Arrays.copyOfRange(means, slot * depth, slot * depth + n));
     }
 }

@@ -10,8 +10,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink state serializer of a {@link MetricState}: the bytes of {@link AnomalyModels}, the same
- * filtered format trained models are stored in, length-prefixed.
+ * Flink state serializer of a {@link MetricState}: {@link AnomalyModels#writeState}, the filtered
+ * format of trained models without their compression, length-prefixed.
  */
 public final class MetricStateSerializer extends TypeSerializerSingleton<MetricState> {
 
@@ -31,7 +31,7 @@ public final class MetricStateSerializer extends TypeSerializerSingleton<MetricS
 
     @Override
     public MetricState copy(MetricState from) {
-        return AnomalyModels.read(AnomalyModels.write(from), MetricState.class);
+        return AnomalyModels.read(AnomalyModels.writeState(from), MetricState.class);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class MetricStateSerializer extends TypeSerializerSingleton<MetricS
 
     @Override
     public void serialize(MetricState record, DataOutputView target) throws IOException {
-        byte[] bytes = AnomalyModels.write(record);
+        byte[] bytes = AnomalyModels.writeState(record);
         target.writeInt(bytes.length);
         target.write(bytes);
     }

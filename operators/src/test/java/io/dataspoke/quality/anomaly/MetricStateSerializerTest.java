@@ -1,0 +1,43 @@
+package io.dataspoke.quality.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dataspoke.anomaly.MetricSample;
+import io.dataspoke.anomaly.MetricState;
+import io.dataspoke.anomaly.Point;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class MetricStateSerializerTest {
+
+    private static MetricState learned() {
+        MetricState state = MetricState.fresh(MetricSample.nullRatio("email"));
+        for (int i = 0; i < 100; i++) {
+            state.advanceTo(i);
+            state.detector().score(Point.of(i, 0.01 + (i % 7) * 0.001));
+        }
+        return state;
+    }
+
+    @Test
+    void aStateWrittenAndReadScoresTheNextPointsAsTheOriginal() throws Exception {
+        MetricState original = learned();
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        MetricStateSerializer.INSTANCE.serialize(original, out);
+        MetricState read =
+                MetricStateSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
+        MetricState copy = MetricStateSerializer.INSTANCE.copy(original);
+        for (int i = 100; i < 150; i++) {
+            Point p = Point.of(i, i == 120 ? 0.4 : 0.012);
+            var expected = original.detector().score(p);
+            assertThat(read.detector().score(p)).isEqualTo(expected);
+            assertThat(copy.detector().score(p)).isEqualTo(expected);
+        }
+        // Time does not run backwards after a restore either.
+        assertThat(read.advanceTo(50)).isFalse();
+        assertThat(MetricStateSerializer.INSTANCE.snapshotConfiguration().restoreSerializer())
+                .isSameAs(MetricStateSerializer.INSTANCE);
+    }
+}
