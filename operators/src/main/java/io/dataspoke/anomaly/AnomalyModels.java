@@ -31,10 +31,10 @@ public final class AnomalyModels {
     }
 
     /**
-     * A {@link MetricState} as Flink keyed state: plain Java serialization, since RocksDB state is
-     * written on every access and gzip would cost more than the detector's work.
+     * A dataset's detectors as Flink keyed state: plain Java serialization, since RocksDB state is
+     * written on every access and gzip would cost more than the detectors' work.
      */
-    public static byte[] writeState(MetricState state) {
+    public static byte[] writeState(DatasetDetectors state) {
         return serialize(state, false);
     }
 

@@ -3,6 +3,7 @@ package io.dataspoke.quality.anomaly;
 import io.dataspoke.anomaly.AnomalyAlarm;
 import io.dataspoke.anomaly.AnomalyModels;
 import io.dataspoke.anomaly.AnomalyScore;
+import io.dataspoke.anomaly.DatasetDetectors;
 import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.MetricSample;
 import io.dataspoke.anomaly.MetricState;
@@ -12,15 +13,14 @@ import io.dataspoke.quality.Outcome;
 import io.dataspoke.quality.QualityEvent;
 import io.dataspoke.quality.QualityEventKind;
 import io.dataspoke.quality.Signal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -50,15 +50,15 @@ public class AnomalyFunction
             new MapStateDescriptor<>(
                     "anomaly-models", Types.STRING, TypeInformation.of(AnomalyModel.class));
 
-    private transient MapState<String, MetricState> metrics;
+    private transient ValueState<DatasetDetectors> detectors;
 
     @Override
     public void open(OpenContext openContext) {
-        metrics =
+        detectors =
                 getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "metrics", Types.STRING, MetricStateTypeInfo.INSTANCE));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "detectors", DetectorsTypeInfo.INSTANCE));
     }
 
     @Override
@@ -73,9 +73,13 @@ public class AnomalyFunction
             return;
         }
         ReadOnlyBroadcastState<String, AnomalyModel> models = ctx.getBroadcastState(MODELS);
+        DatasetDetectors dataset = detectors.value();
+        if (dataset == null) {
+            dataset = new DatasetDetectors();
+        }
         for (MetricSample.MetricPoint mp : sample.points()) {
             String metric = mp.metric();
-            MetricState state = metrics.get(metric);
+            MetricState state = dataset.get(metric);
             if (state == null) {
                 state = MetricState.fresh(metric);
             }
@@ -94,20 +98,22 @@ public class AnomalyFunction
                     emit(o.datasetUrn(), metric, mp.point(), score, t, state, ctx, out);
                 }
             }
-            metrics.put(metric, state);
+            dataset.put(metric, state);
         }
+        detectors.update(dataset);
     }
 
     /** A deleted dataset's raised alarms end with it; its detectors are dropped. */
     private void clearAll(Observation o, ReadOnlyContext ctx, Collector<AnomalyRecord> out)
             throws Exception {
-        List<Map.Entry<String, MetricState>> raised = new ArrayList<>();
-        for (Map.Entry<String, MetricState> e : metrics.entries()) {
-            if (e.getValue().alarm().raised()) {
-                raised.add(e);
-            }
+        DatasetDetectors dataset = detectors.value();
+        if (dataset == null) {
+            return;
         }
-        for (Map.Entry<String, MetricState> e : raised) {
+        for (Map.Entry<String, MetricState> e : dataset.metrics().entrySet()) {
+            if (!e.getValue().alarm().raised()) {
+                continue;
+            }
             ctx.output(
                     EVENTS,
                     event(
@@ -127,7 +133,7 @@ public class AnomalyFunction
                             "CLEARED",
                             e.getValue().modelVersion()));
         }
-        metrics.clear();
+        detectors.clear();
     }
 
     @Override

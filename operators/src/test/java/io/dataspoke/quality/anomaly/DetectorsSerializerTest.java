@@ -2,6 +2,7 @@ package io.dataspoke.quality.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataspoke.anomaly.DatasetDetectors;
 import io.dataspoke.anomaly.MetricSample;
 import io.dataspoke.anomaly.MetricState;
 import io.dataspoke.anomaly.Point;
@@ -9,7 +10,7 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-class MetricStateSerializerTest {
+class DetectorsSerializerTest {
 
     private static MetricState learned() {
         MetricState state = MetricState.fresh(MetricSample.nullRatio("email"));
@@ -22,13 +23,16 @@ class MetricStateSerializerTest {
 
     @Test
     void aStateWrittenAndReadScoresTheNextPointsAsTheOriginal() throws Exception {
-        MetricState original = learned();
+        DatasetDetectors detectors = new DatasetDetectors();
+        detectors.put("m", learned());
         DataOutputSerializer out = new DataOutputSerializer(1024);
-        MetricStateSerializer.INSTANCE.serialize(original, out);
+        DetectorsSerializer.INSTANCE.serialize(detectors, out);
+        MetricState original = detectors.get("m");
         MetricState read =
-                MetricStateSerializer.INSTANCE.deserialize(
-                        new DataInputDeserializer(out.getCopyOfBuffer()));
-        MetricState copy = MetricStateSerializer.INSTANCE.copy(original);
+                DetectorsSerializer.INSTANCE
+                        .deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .get("m");
+        MetricState copy = DetectorsSerializer.INSTANCE.copy(detectors).get("m");
         for (int i = 100; i < 150; i++) {
             Point p = Point.of(i, i == 120 ? 0.4 : 0.012);
             var expected = original.detector().score(p);
@@ -37,7 +41,7 @@ class MetricStateSerializerTest {
         }
         // Time does not run backwards after a restore either.
         assertThat(read.advanceTo(50)).isFalse();
-        assertThat(MetricStateSerializer.INSTANCE.snapshotConfiguration().restoreSerializer())
-                .isSameAs(MetricStateSerializer.INSTANCE);
+        assertThat(DetectorsSerializer.INSTANCE.snapshotConfiguration().restoreSerializer())
+                .isSameAs(DetectorsSerializer.INSTANCE);
     }
 }

@@ -1,7 +1,7 @@
 package io.dataspoke.quality.anomaly;
 
 import io.dataspoke.anomaly.AnomalyModels;
-import io.dataspoke.anomaly.MetricState;
+import io.dataspoke.anomaly.DatasetDetectors;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -10,14 +10,14 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink state serializer of a {@link MetricState}: {@link AnomalyModels#writeState}, the filtered
- * format of trained models without their compression, length-prefixed.
+ * Flink state serializer of a dataset's {@link DatasetDetectors}: {@link AnomalyModels#writeState},
+ * the filtered format of trained models without their compression, length-prefixed.
  */
-public final class MetricStateSerializer extends TypeSerializerSingleton<MetricState> {
+public final class DetectorsSerializer extends TypeSerializerSingleton<DatasetDetectors> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final MetricStateSerializer INSTANCE = new MetricStateSerializer();
+    public static final DetectorsSerializer INSTANCE = new DetectorsSerializer();
 
     @Override
     public boolean isImmutableType() {
@@ -25,17 +25,17 @@ public final class MetricStateSerializer extends TypeSerializerSingleton<MetricS
     }
 
     @Override
-    public MetricState createInstance() {
+    public DatasetDetectors createInstance() {
         return null;
     }
 
     @Override
-    public MetricState copy(MetricState from) {
-        return AnomalyModels.read(AnomalyModels.writeState(from), MetricState.class);
+    public DatasetDetectors copy(DatasetDetectors from) {
+        return AnomalyModels.read(AnomalyModels.writeState(from), DatasetDetectors.class);
     }
 
     @Override
-    public MetricState copy(MetricState from, MetricState reuse) {
+    public DatasetDetectors copy(DatasetDetectors from, DatasetDetectors reuse) {
         return copy(from);
     }
 
@@ -45,21 +45,22 @@ public final class MetricStateSerializer extends TypeSerializerSingleton<MetricS
     }
 
     @Override
-    public void serialize(MetricState record, DataOutputView target) throws IOException {
+    public void serialize(DatasetDetectors record, DataOutputView target) throws IOException {
         byte[] bytes = AnomalyModels.writeState(record);
         target.writeInt(bytes.length);
         target.write(bytes);
     }
 
     @Override
-    public MetricState deserialize(DataInputView source) throws IOException {
+    public DatasetDetectors deserialize(DataInputView source) throws IOException {
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
-        return AnomalyModels.read(bytes, MetricState.class);
+        return AnomalyModels.read(bytes, DatasetDetectors.class);
     }
 
     @Override
-    public MetricState deserialize(MetricState reuse, DataInputView source) throws IOException {
+    public DatasetDetectors deserialize(DatasetDetectors reuse, DataInputView source)
+            throws IOException {
         return deserialize(source);
     }
 
@@ -71,12 +72,12 @@ public final class MetricStateSerializer extends TypeSerializerSingleton<MetricS
     }
 
     @Override
-    public TypeSerializerSnapshot<MetricState> snapshotConfiguration() {
+    public TypeSerializerSnapshot<DatasetDetectors> snapshotConfiguration() {
         return new Snapshot();
     }
 
     /** Restores the singleton. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<MetricState> {
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<DatasetDetectors> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

@@ -1,16 +1,16 @@
 package io.dataspoke.quality.anomaly;
 
-import io.dataspoke.anomaly.MetricState;
+import io.dataspoke.anomaly.DatasetDetectors;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Type information of {@link MetricState}, so its state never falls back to Kryo. */
-public final class MetricStateTypeInfo extends TypeInformation<MetricState> {
+/** Type information of {@link DatasetDetectors}, so its state never falls back to Kryo. */
+public final class DetectorsTypeInfo extends TypeInformation<DatasetDetectors> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final MetricStateTypeInfo INSTANCE = new MetricStateTypeInfo();
+    public static final DetectorsTypeInfo INSTANCE = new DetectorsTypeInfo();
 
     @Override
     public boolean isBasicType() {
@@ -33,8 +33,8 @@ public final class MetricStateTypeInfo extends TypeInformation<MetricState> {
     }
 
     @Override
-    public Class<MetricState> getTypeClass() {
-        return MetricState.class;
+    public Class<DatasetDetectors> getTypeClass() {
+        return DatasetDetectors.class;
     }
 
     @Override
@@ -43,27 +43,27 @@ public final class MetricStateTypeInfo extends TypeInformation<MetricState> {
     }
 
     @Override
-    public TypeSerializer<MetricState> createSerializer(ExecutionConfig config) {
-        return MetricStateSerializer.INSTANCE;
+    public TypeSerializer<DatasetDetectors> createSerializer(ExecutionConfig config) {
+        return DetectorsSerializer.INSTANCE;
     }
 
     @Override
     public String toString() {
-        return "MetricState";
+        return "DatasetDetectors";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MetricStateTypeInfo;
+        return o instanceof DetectorsTypeInfo;
     }
 
     @Override
     public int hashCode() {
-        return MetricStateTypeInfo.class.hashCode();
+        return DetectorsTypeInfo.class.hashCode();
     }
 
     @Override
     public boolean canEqual(Object o) {
-        return o instanceof MetricStateTypeInfo;
+        return o instanceof DetectorsTypeInfo;
     }
 }
