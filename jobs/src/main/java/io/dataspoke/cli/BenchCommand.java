@@ -1,5 +1,7 @@
 package io.dataspoke.cli;
 
+import io.dataspoke.bench.AnomalyBench;
+import io.dataspoke.bench.AnomalyBenchResult;
 import io.dataspoke.bench.HealthBench;
 import io.dataspoke.bench.IngestBench;
 import io.dataspoke.bench.IngestBenchResult;
@@ -21,11 +23,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks on the embedded stack; results in docs/benchmarks.md.",
+        description =
+                "Benchmarks on the embedded stack, and of the anomaly detectors alone; results in"
+                        + " docs/benchmarks.md.",
         subcommands = {
             BenchCommand.Ingest.class,
             BenchCommand.Health.class,
-            BenchCommand.Quality.class
+            BenchCommand.Quality.class,
+            BenchCommand.Anomaly.class
         })
 final class BenchCommand {
 
@@ -242,6 +247,61 @@ final class BenchCommand {
                                     groupingWindow,
                                     outOfOrderness,
                                     dir),
+                            progress);
+            if (json) {
+                out.println(result.toJson());
+            } else {
+                result.print(out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code dataspoke bench anomaly}. */
+    @Command(
+            name = "anomaly",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Points scored per second by each anomaly detector and by the ensemble, on one"
+                            + " thread over a seeded synthetic series, as ratios to the ensemble;"
+                            + " and a trained detector's size and cost as serialized state.")
+    static final class Anomaly implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "42", description = "Series seed.")
+        long seed;
+
+        @Option(
+                names = "--points",
+                defaultValue = "8064",
+                description =
+                        "Five-minute points in the series; 8064 is four weeks"
+                                + " (default ${DEFAULT-VALUE}).")
+        int points;
+
+        @Option(
+                names = "--warmups",
+                defaultValue = "2",
+                description = "Rounds not counted (default ${DEFAULT-VALUE}).")
+        int warmups;
+
+        @Option(
+                names = "--iterations",
+                defaultValue = "5",
+                description =
+                        "Rounds counted; the median, min and max are reported"
+                                + " (default ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--json", description = "Print the result as JSON on the last line.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
+            AnomalyBenchResult result =
+                    AnomalyBench.run(
+                            AnomalyBench.Options.defaults().with(points, warmups, iterations, seed),
                             progress);
             if (json) {
                 out.println(result.toJson());
