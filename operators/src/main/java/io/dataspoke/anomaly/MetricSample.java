@@ -40,7 +40,10 @@ public record MetricSample(
 
     public static final String ROW_COUNT = "row_count";
     public static final String ROWS_WRITTEN = "rows_written";
+
+    /** The profile vector's metric: see {@link #profileVector()}. */
     public static final String PROFILE = "profile";
+
     private static final String NULL_RATIO = "null_ratio(";
 
     public MetricSample {
@@ -75,16 +78,26 @@ public record MetricSample(
             return out;
         }
         out.add(new MetricPoint(ROW_COUNT, Point.of(epochMillis, rowCount)));
+        for (Map.Entry<String, Long> e : nullCounts.entrySet()) {
+            out.add(new MetricPoint(nullRatio(e.getKey()), Point.of(epochMillis, ratio(e))));
+        }
+        return out;
+    }
+
+    /** A profile's {@code [row count, largest null ratio, column count]}; null for an operation. */
+    public Point profileVector() {
+        if (kind != Kind.PROFILE || rowCount == null) {
+            return null;
+        }
         double worst = 0;
         for (Map.Entry<String, Long> e : nullCounts.entrySet()) {
-            double ratio = rowCount == 0 ? 0 : e.getValue() / (double) rowCount;
-            worst = Math.max(worst, ratio);
-            out.add(new MetricPoint(nullRatio(e.getKey()), Point.of(epochMillis, ratio)));
+            worst = Math.max(worst, ratio(e));
         }
         double columns = columnCount == null ? nullCounts.size() : columnCount;
-        out.add(
-                new MetricPoint(
-                        PROFILE, new Point(epochMillis, new double[] {rowCount, worst, columns})));
-        return out;
+        return new Point(epochMillis, new double[] {rowCount, worst, columns});
+    }
+
+    private double ratio(Map.Entry<String, Long> nulls) {
+        return rowCount == 0 ? 0 : nulls.getValue() / (double) rowCount;
     }
 }

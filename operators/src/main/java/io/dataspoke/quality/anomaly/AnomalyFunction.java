@@ -200,17 +200,6 @@ public class AnomalyFunction
     static String describe(String metric, Point point, AnomalyScore score) {
         double value = point.value();
         String scoreText = String.format(Locale.ROOT, "anomaly score %.5f", score.score());
-        if (MetricSample.PROFILE.equals(metric)) {
-            double[] f = point.features();
-            return String.format(
-                    Locale.ROOT,
-                    "the profile (%s rows, largest null ratio %.1f%%, %d columns) is unlike the"
-                            + " dataset's recent profiles (%s)",
-                    format(f[0]),
-                    100 * f[1],
-                    Math.round(f[2]),
-                    scoreText);
-        }
         double expected = score.expected();
         if (Double.isNaN(expected)) {
             return metric + " " + format(value) + " is unusual (" + scoreText + ")";

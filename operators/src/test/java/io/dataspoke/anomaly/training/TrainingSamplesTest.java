@@ -42,8 +42,7 @@ class TrainingSamplesTest {
                                 Map.of("email", 10L, "address.zip", 0L)));
         assertThat(sample.points())
                 .extracting(MetricSample.MetricPoint::metric)
-                .containsExactly(
-                        "row_count", "null_ratio(address.zip)", "null_ratio(email)", "profile");
+                .containsExactly("row_count", "null_ratio(address.zip)", "null_ratio(email)");
     }
 
     @Test
