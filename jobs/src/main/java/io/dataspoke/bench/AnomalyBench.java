@@ -3,6 +3,7 @@ package io.dataspoke.bench;
 import io.dataspoke.anomaly.AnomalyAlarm;
 import io.dataspoke.anomaly.AnomalyModels;
 import io.dataspoke.anomaly.AnomalyStrategy;
+import io.dataspoke.anomaly.DatasetDetectors;
 import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.EwmaStrategy;
 import io.dataspoke.anomaly.IsolationForestStrategy;
@@ -41,11 +42,11 @@ import java.util.function.Supplier;
  * compiler cannot prove dead, and the result says whether the sum was the same in every round.
  *
  * <p>Trained detectors (the ensemble, {@code rows_written}, {@code profile}, each after the whole
- * series) are wrapped in the {@link MetricState} the quality job keeps per dataset metric and
- * measured as {@link AnomalyModels} bytes: their size, write-and-read round trips, and points
- * scored "via state", reading the state, scoring and writing it back for every point, which is what
- * keyed state in RocksDB does per point. A restored isolation forest refits on its first point,
- * since the fitted forest is not stored.
+ * series) are wrapped in the {@link DatasetDetectors} the quality job keeps per dataset and
+ * measured as the {@link AnomalyModels#writeState} bytes of its keyed state: their size,
+ * write-and-read round trips, and points scored "via state", reading the state, scoring and writing
+ * it back for every point, which is what keyed state in RocksDB does per point. A restored
+ * isolation forest refits on its first point, since the fitted forest is not stored.
  */
 public final class AnomalyBench {
 
@@ -256,19 +257,20 @@ public final class AnomalyBench {
             AnomalyBenchResult.Detector inMemory) {
         EnsembleStrategy trained = (EnsembleStrategy) s.fresh().get();
         scoreAll(trained, s.points());
-        MetricState state = new MetricState(trained, new AnomalyAlarm(), 1);
-        byte[] bytes = AnomalyModels.write(state);
+        DatasetDetectors state = new DatasetDetectors();
+        state.put(s.name(), new MetricState(trained, new AnomalyAlarm(), 1));
+        byte[] bytes = AnomalyModels.writeState(state);
         Rates trips = new Rates(options.iterations());
         Rates restored = new Rates(options.iterations());
         Sums sums = new Sums(1);
         for (int round = 0; round < options.warmups() + options.iterations(); round++) {
             Stopwatch watch = Stopwatch.start();
-            MetricState copy = state;
+            DatasetDetectors copy = state;
             long written = 0;
             for (int t = 0; t < options.roundTrips(); t++) {
-                byte[] b = AnomalyModels.write(copy);
+                byte[] b = AnomalyModels.writeState(copy);
                 written += b.length;
-                copy = AnomalyModels.read(b, MetricState.class);
+                copy = AnomalyModels.read(b, DatasetDetectors.class);
             }
             watch.stop();
             blackhole += written;
@@ -278,9 +280,9 @@ public final class AnomalyBench {
             byte[] current = bytes;
             double sum = 0;
             for (Point p : next) {
-                MetricState m = AnomalyModels.read(current, MetricState.class);
-                sum += m.detector().score(p).score();
-                current = AnomalyModels.write(m);
+                DatasetDetectors m = AnomalyModels.read(current, DatasetDetectors.class);
+                sum += m.get(s.name()).detector().score(p).score();
+                current = AnomalyModels.writeState(m);
             }
             watch.stop();
             blackhole += sum;

@@ -60,7 +60,7 @@ public record AnomalyBenchResult(
      * per dataset metric, as {@code AnomalyModels} bytes.
      *
      * @param name the detector's name in {@link #detectors()}
-     * @param bytes serialized size, gzipped
+     * @param bytes serialized size of the keyed state (AnomalyModels.writeState)
      * @param roundTripsPerSecond write then read, per second
      * @param roundTripsPerCpuSecond the same per second of CPU time
      * @param pointsPerRoundTrip points the detector scores in memory in the time of one round trip
@@ -140,9 +140,9 @@ public record AnomalyBenchResult(
                     m.restoredRatio());
         }
         out.printf(
-                "  round trip: write and read the gzipped MetricState (%d per iteration);"
-                        + " points/trip: points scored in memory in the time of one; via state:"
-                        + " read, score the next point, write (%d points)%n",
+                "  round trip: write and read the keyed state (DatasetDetectors) (%d per"
+                    + " iteration); points/trip: points scored in memory in the time of one; via"
+                    + " state: read, score the next point, write (%d points)%n",
                 roundTrips, restoredPoints);
         List<String> varying = new java.util.ArrayList<>();
         detectors.stream()
