@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             BenchCommand.class,
             StatusCommand.class,
+            AnomalyCommand.class,
             EvalCommand.class
         })
 public final class DataSpokeCli {

@@ -47,13 +47,16 @@ final class AnomalyModelSource {
     /** One poll's models. */
     public record Batch(AnomalyModel[] models) {}
 
-    /** The models of {@code postgres}, polled every {@code poll}, one model per element. */
+    /**
+     * The models of {@code postgres}, polled every {@code poll}, one model per element; read once
+     * when {@code once} (a bounded replay must be able to finish).
+     */
     static DataStream<AnomalyModel> stream(
-            StreamExecutionEnvironment env, PostgresOptions postgres, Duration poll) {
+            StreamExecutionEnvironment env, PostgresOptions postgres, Duration poll, boolean once) {
         DataGeneratorSource<Batch> source =
                 new DataGeneratorSource<>(
                         new Poll(postgres),
-                        Long.MAX_VALUE,
+                        once ? 1 : Long.MAX_VALUE,
                         RateLimiterStrategy.perSecond(1000.0 / poll.toMillis()),
                         TypeInformation.of(Batch.class));
         return env.fromSource(source, endOfTime(), "Anomaly models (Postgres)")

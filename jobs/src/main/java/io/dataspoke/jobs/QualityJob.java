@@ -55,6 +55,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -361,7 +362,11 @@ public final class QualityJob {
         Outputs outputs =
                 build(
                         records,
-                        AnomalyModelSource.stream(env, to.postgres(), settings.modelPoll()),
+                        AnomalyModelSource.stream(
+                                env,
+                                to.postgres(),
+                                settings.modelPoll(),
+                                source.getBoundedness() == Boundedness.BOUNDED),
                         decoder,
                         settings);
         outputs.anomalies()

@@ -19,6 +19,7 @@ import io.dataspoke.embedded.EmbeddedPostgres;
 import io.dataspoke.quality.anomaly.AnomalyModel;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -239,6 +240,73 @@ class AnomalyTrainingJobITCase {
                         new PostgresTables(url, postgres.user(), postgres.password())
                                 .count("SELECT count(*) FROM anomaly_feedback"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aWindowMarkedNormalOnTheCommandLineIsLearnedByTheNextRun() throws Exception {
+        PostgresOptions marked = historyDatabase("training_marked");
+        Path config = configFor(marked, "training-marked.yaml");
+        // Incident A left out orders' 07:00 to 10:00 of day 7; the history's own mark gave back
+        // 07 and 08. The command gives back the rest.
+        String[] mark = {
+            "anomaly",
+            "normal",
+            ORDERS,
+            "--metric",
+            "rows_written",
+            "--from",
+            at(7, 9).toInstant().toString(),
+            "--to",
+            at(7, 11).toInstant().toString(),
+            "--note",
+            "planned maintenance",
+            "--config",
+            config.toString()
+        };
+        assertThat(cli(mark)).contains("Marked rows_written of " + ORDERS + " normal");
+        assertThat(cli(mark)).contains("already marked normal");
+        assertThat(
+                        cli(
+                                "anomaly",
+                                "normal",
+                                ORDERS,
+                                "--from",
+                                at(7, 9).toInstant().toString(),
+                                "--to",
+                                at(7, 9).toInstant().toString(),
+                                "--config",
+                                config.toString()))
+                .isEmpty();
+
+        run(marked, null, null);
+        assertThat(models(marked, 1)).contains(ORDERS + " rows_written 528 0 ensemble");
+    }
+
+    /** The CLI's standard output; empty when it exited non-zero. */
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = DataSpokeCli.execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        return exit == 0 ? out.toString(StandardCharsets.UTF_8) : "";
+    }
+
+    private static Path configFor(PostgresOptions target, String file) throws IOException {
+        Path config = workDir.resolve(file);
+        Files.writeString(
+                config,
+                "kafka: {bootstrapServers: \"localhost:1\"}\n"
+                        + "postgres: {url: \""
+                        + target.jdbcUrl()
+                        + "\", user: "
+                        + target.user()
+                        + "}\n");
+        return config;
     }
 
     @Test
