@@ -57,7 +57,10 @@ final class AnomalyModelSource {
                 new DataGeneratorSource<>(
                         new Poll(postgres),
                         once ? 1 : Long.MAX_VALUE,
-                        RateLimiterStrategy.perSecond(1000.0 / poll.toMillis()),
+                        // Read once: no rate limit, or the one read would wait for a permit.
+                        once
+                                ? RateLimiterStrategy.noOp()
+                                : RateLimiterStrategy.perSecond(1000.0 / poll.toMillis()),
                         TypeInformation.of(Batch.class));
         return env.fromSource(source, endOfTime(), "Anomaly models (Postgres)")
                 .uid("anomaly-model-source")
