@@ -145,9 +145,10 @@ final class RunCommand implements Callable<Integer> {
                             kafka.properties()),
                     decoder,
                     QualityJob.Settings.of(
-                            contracts,
-                            settings.quality().severity(),
-                            settings.health().teamByOwner()),
+                                    contracts,
+                                    settings.quality().severity(),
+                                    settings.health().teamByOwner())
+                            .withModelPoll(settings.quality().anomalyModelPollDuration()),
                     new QualityJob.Destinations(
                             postgres,
                             kafka.bootstrapServers(),

@@ -45,7 +45,7 @@ public record DataSpokeConfig(
         schemaRegistry = schemaRegistry == null ? new SchemaRegistry(null) : schemaRegistry;
         flink = flink == null ? new Flink(null, null) : flink;
         health = health == null ? new Health(null, null, null, null) : health;
-        quality = quality == null ? new Quality(null, null, null, null, null) : quality;
+        quality = quality == null ? new Quality(null, null, null, null, null, null) : quality;
     }
 
     /**
@@ -389,23 +389,28 @@ public record DataSpokeConfig(
      * @param contracts a contract file or a directory of them, relative to the config file
      * @param blockAt incidents of this severity and above block their datasets
      * @param datahubWebUrl DataHub's web URL for links in alerts, null for none
+     * @param anomalyModelPoll how often the running job looks for newly trained anomaly models (a
+     *     Flink duration: {@code 30s}, {@code 5m}); default 30 s
      */
     public record Quality(
             String contracts,
             String statusTopic,
             String blockAt,
             WriteBack writeBack,
-            String datahubWebUrl) {
+            String datahubWebUrl,
+            String anomalyModelPoll) {
 
         public static final String DEFAULT_STATUS_TOPIC = "dataspoke.dataset-status";
 
         public Quality {
             statusTopic = statusTopic == null ? DEFAULT_STATUS_TOPIC : statusTopic;
             blockAt = blockAt == null ? "high" : blockAt;
+            anomalyModelPoll = anomalyModelPoll == null ? "30s" : anomalyModelPoll;
         }
 
         void validate() {
             severity();
+            anomalyModelPollDuration();
             if (statusTopic.isBlank() || !statusTopic.matches("[A-Za-z0-9._-]+")) {
                 throw new ConfigProblem(
                         "quality.statusTopic",
@@ -413,6 +418,23 @@ public record DataSpokeConfig(
             }
             if (writeBack != null) {
                 writeBack.validate("quality.writeBack");
+            }
+        }
+
+        /** {@link #anomalyModelPoll} as a duration, at least a second. */
+        public Duration anomalyModelPollDuration() {
+            try {
+                Duration d = TimeUtils.parseDuration(anomalyModelPoll);
+                if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                    throw new IllegalArgumentException("shorter than a second");
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem(
+                        "quality.anomalyModelPoll",
+                        "expected a duration of at least 1s such as 30s or 5m, got '"
+                                + anomalyModelPoll
+                                + "'");
             }
         }
 

@@ -86,6 +86,7 @@ class DataSpokeConfigTest {
                         "row_count", "missing_percent", "invalid_percent", "freshness", "schema");
         assertThat(contracts.forDataset(txn)).hasSize(5);
         assertThat(config.quality().severity()).isEqualTo(io.dataspoke.quality.Severity.HIGH);
+        assertThat(config.quality().anomalyModelPollDuration()).isEqualTo(Duration.ofSeconds(30));
 
         Map<String, String> env =
                 Map.of(
@@ -128,6 +129,20 @@ class DataSpokeConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(":5: health.digests.mentions")
                 .hasMessageContaining("not a Slack mention");
+    }
+
+    @Test
+    void anAnomalyModelPollThatIsNoDurationNamesItsLineAndKey() throws IOException {
+        Path file =
+                write(
+                        "kafka: {bootstrapServers: \"h:1\"}\n"
+                                + "postgres: {url: \"jdbc:postgresql://h:5432/d\", user: u}\n"
+                                + "quality:\n"
+                                + "  anomalyModelPoll: often\n");
+        assertThatThrownBy(() -> DataSpokeConfig.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":4: quality.anomalyModelPoll")
+                .hasMessageContaining("got 'often'");
     }
 
     @Test
