@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * that member's own history on this series, so a member that never fits the series (an EWMA on a
  * seasonal one) stops shouting. The ensemble's score is the strongest such judgement. Values
  * outside everything seen so far by a margin score 1 at once, whatever the members say (a new
- * maximum is news even before any model is fitted). A detection is followed by a refractory period
- * in which the score is capped, so one incident raises one alarm.
+ * maximum is news even before any model is fitted). Optionally ({@link Config#refractory()}, off by
+ * default: it cost NAB score) a detection is followed by a period in which the score is capped.
+ * With calibration off ({@link Config#calibrate()}), members' raw scores are compared directly.
  *
  * <p>{@code sensitivity} in (0, 1) bends the score without reordering points: 0.5 leaves it alone,
  * higher values raise every score (more alerts at a fixed threshold), lower ones lower it.
@@ -126,7 +127,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     /**
      * @param members factories of the members; an {@link IsolationForestStrategy} member gets the
-     *     point's features, or lag features built here when the point has only its value
+     *     point's features followed by two built here (change since the last point, distance from
+     *     the recent mean), the others the point as it is
      */
     public EnsembleStrategy(Config config, List<Supplier<AnomalyStrategy>> members) {
         this.config = config;
