@@ -205,8 +205,12 @@ public record QualitySummary(
                                 + (i.datasets() == 1 ? " dataset" : " datasets")
                                 + ": "
                                 + i.title();
+            } else if ("contracts".equals(i.judgedBy())) {
+                verdict = "MISSED";
             } else {
-                verdict = "MISSED (" + i.judgedBy() + ")";
+                verdict =
+                        "not found: anomaly detection needs two earlier weeks of the same hours"
+                                + " (use --days 21 or more)";
             }
             out.printf("    %-18s %s%n", i.type(), verdict);
         }
