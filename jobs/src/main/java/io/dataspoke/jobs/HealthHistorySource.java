@@ -9,10 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.ResultExtractor;
-import org.apache.flink.connector.jdbc.split.JdbcGenericParameterValuesProvider;
 
 /**
  * Reads {@code dataset_health_history} as a bounded stream through the Flink JDBC connector's
@@ -27,29 +25,16 @@ public final class HealthHistorySource {
             WHERE evaluated_at < ?
             """;
 
-    /**
-     * Rows per round trip. With auto-commit off the driver reads through a cursor in chunks of this
-     * size instead of holding the whole history in memory.
-     */
-    static final int FETCH_SIZE = 1000;
-
     private HealthHistorySource() {}
 
     /** Every history row evaluated before {@code until}, once (a single split, in no set order). */
     public static JdbcSource<HealthHistoryRow> until(PostgresOptions postgres, Instant until) {
-        Serializable[][] parameters = {{OffsetDateTime.ofInstant(until, ZoneOffset.UTC)}};
-        return JdbcSource.<HealthHistoryRow>builder()
-                .setDBUrl(postgres.jdbcUrl())
-                .setDriverName("org.postgresql.Driver")
-                .setUsername(postgres.user())
-                .setPassword(postgres.password())
-                .setSql(SQL)
-                .setJdbcParameterValuesProvider(new JdbcGenericParameterValuesProvider(parameters))
-                .setAutoCommit(false)
-                .setResultSetFetchSize(FETCH_SIZE)
-                .setResultExtractor(new RowExtractor())
-                .setTypeInformation(TypeInformation.of(HealthHistoryRow.class))
-                .build();
+        return PostgresHistory.once(
+                postgres,
+                SQL,
+                new Serializable[] {OffsetDateTime.ofInstant(until, ZoneOffset.UTC)},
+                new RowExtractor(),
+                HealthHistoryRow.class);
     }
 
     /** One result row to a {@link HealthHistoryRow}, in the column order of {@link #SQL}. */

@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.ResultExtractor;
-import org.apache.flink.connector.jdbc.split.JdbcGenericParameterValuesProvider;
 
 /**
  * Everything the anomaly-training job learns from, as one bounded stream read through the Flink
@@ -59,12 +57,6 @@ public final class TrainingHistorySource {
             WHERE  verdict = 'normal'
             """;
 
-    /**
-     * Rows per round trip. With auto-commit off the driver reads through a cursor in chunks of this
-     * size instead of holding the whole history in memory.
-     */
-    static final int FETCH_SIZE = 1000;
-
     private TrainingHistorySource() {}
 
     /**
@@ -75,19 +67,12 @@ public final class TrainingHistorySource {
             PostgresOptions postgres, Instant from, Instant until) {
         OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
         OffsetDateTime end = OffsetDateTime.ofInstant(until, ZoneOffset.UTC);
-        Serializable[][] parameters = {{start, end, end, start}};
-        return JdbcSource.<TrainingInput>builder()
-                .setDBUrl(postgres.jdbcUrl())
-                .setDriverName("org.postgresql.Driver")
-                .setUsername(postgres.user())
-                .setPassword(postgres.password())
-                .setSql(SQL)
-                .setJdbcParameterValuesProvider(new JdbcGenericParameterValuesProvider(parameters))
-                .setAutoCommit(false)
-                .setResultSetFetchSize(FETCH_SIZE)
-                .setResultExtractor(new InputExtractor())
-                .setTypeInformation(TypeInformation.of(TrainingInput.class))
-                .build();
+        return PostgresHistory.once(
+                postgres,
+                SQL,
+                new Serializable[] {start, end, end, start},
+                new InputExtractor(),
+                TrainingInput.class);
     }
 
     /** One result row to a {@link TrainingInput}, in the column order of {@link #SQL}. */
