@@ -18,7 +18,6 @@ import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -259,7 +258,7 @@ public final class IngestBench {
 
     /** Rows in entities, dataset_metrics and pipeline_runs. */
     private static long[] rowCounts(PostgresOptions db) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             return new long[] {
                 count(s, "entities"), count(s, "dataset_metrics"), count(s, "pipeline_runs")

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,9 +65,7 @@ final class LatencyProbe {
         long[] seen = new long[count];
         long intervalNanos = (long) (1e9 / perSecond);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties());
-                Connection c =
-                        DriverManager.getConnection(
-                                postgres.jdbcUrl(), postgres.user(), postgres.password());
+                Connection c = postgres.connect();
                 PreparedStatement entities =
                         c.prepareStatement("SELECT urn FROM entities WHERE urn = ANY(?)");
                 PreparedStatement runs =

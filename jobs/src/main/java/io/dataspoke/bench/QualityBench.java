@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -393,7 +392,7 @@ public final class QualityBench {
      * totals are reported per round instead.
      */
     private static long[] rowCounts(PostgresOptions db) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             return new long[] {
                 count(s, "check_results WHERE signal = 'PROFILE'"),
@@ -405,7 +404,7 @@ public final class QualityBench {
     }
 
     private static long allCheckResults(PostgresOptions db) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             return count(s, "check_results");
         }
@@ -414,7 +413,7 @@ public final class QualityBench {
     /** Check results by type, signal and outcome, to show where rounds differ. */
     private static Map<String, Long> breakdown(PostgresOptions db) throws SQLException {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (Connection c = db.connect();
                 Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery(

@@ -6,7 +6,6 @@ import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -110,9 +109,7 @@ final class AnomalyCommand {
                 return DataSpokeCli.FAILED;
             }
             int inserted;
-            try (Connection c =
-                            DriverManager.getConnection(
-                                    postgres.jdbcUrl(), postgres.user(), postgres.password());
+            try (Connection c = postgres.connect();
                     PreparedStatement ps = c.prepareStatement(INSERT)) {
                 ps.setString(1, urn);
                 ps.setString(2, metric);

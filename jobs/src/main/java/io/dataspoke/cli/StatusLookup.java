@@ -6,7 +6,6 @@ import io.dataspoke.quality.CircuitStatus;
 import io.dataspoke.quality.DatasetStatus;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +50,7 @@ final class StatusLookup {
         String byName =
                 "%," + dataset.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
         List<String> urns = new ArrayList<>();
-        try (Connection c = connect();
+        try (Connection c = postgres.connect();
                 PreparedStatement ps = c.prepareStatement(RESOLVE_SQL)) {
             ps.setString(1, dataset);
             ps.setString(2, dataset.startsWith("urn:") ? dataset : byName);
@@ -66,7 +65,7 @@ final class StatusLookup {
 
     /** The status of a known dataset; PASS when it has no row. */
     DatasetStatus status(String urn) throws SQLException {
-        try (Connection c = connect();
+        try (Connection c = postgres.connect();
                 PreparedStatement ps = c.prepareStatement(STATUS_SQL)) {
             ps.setString(1, urn);
             try (ResultSet rs = ps.executeQuery()) {
@@ -83,11 +82,6 @@ final class StatusLookup {
                         rs.getTimestamp(5).getTime());
             }
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                postgres.jdbcUrl(), postgres.user(), postgres.password());
     }
 
     private static String[] texts(String json) {

@@ -27,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -376,9 +375,7 @@ public final class DemoRunner {
     private static void awaitDigests(PostgresOptions postgres, Instant caughtUp)
             throws SQLException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-        try (Connection c =
-                        DriverManager.getConnection(
-                                postgres.jdbcUrl(), postgres.user(), postgres.password());
+        try (Connection c = postgres.connect();
                 Statement s = c.createStatement()) {
             long expected =
                     count(
@@ -456,9 +453,7 @@ public final class DemoRunner {
             List<String> slackMessages,
             Map<String, Double> seconds)
             throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection(
-                                postgres.jdbcUrl(), postgres.user(), postgres.password());
+        try (Connection c = postgres.connect();
                 Statement s = c.createStatement()) {
             Map<String, Long> byTopic = new TreeMap<>();
             for (DemoRecord record : history.records()) {

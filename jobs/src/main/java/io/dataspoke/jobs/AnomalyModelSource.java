@@ -3,7 +3,6 @@ package io.dataspoke.jobs;
 import io.dataspoke.quality.anomaly.AnomalyModel;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -133,9 +132,7 @@ final class AnomalyModelSource {
 
         @Override
         public Batch map(Long index) {
-            try (Connection c =
-                            DriverManager.getConnection(
-                                    postgres.jdbcUrl(), postgres.user(), postgres.password());
+            try (Connection c = postgres.connect();
                     PreparedStatement ps = c.prepareStatement(LATEST_NEWER_THAN)) {
                 ps.setLong(1, seen);
                 List<AnomalyModel> models = new ArrayList<>();

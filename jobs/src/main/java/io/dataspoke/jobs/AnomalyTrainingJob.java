@@ -7,7 +7,6 @@ import io.dataspoke.functions.AnomalyTrainingFunction;
 import io.dataspoke.sinks.postgres.AnomalyModelSinks;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -118,7 +117,7 @@ public final class AnomalyTrainingJob {
      * first. Two runs started at once would share a version and overwrite each other's rows.
      */
     public static long nextVersion(PostgresOptions postgres) throws SQLException {
-        try (Connection c = connect(postgres);
+        try (Connection c = postgres.connect();
                 Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery(
@@ -129,7 +128,7 @@ public final class AnomalyTrainingJob {
     }
 
     private static long models(PostgresOptions postgres, TrainingRun run) throws SQLException {
-        try (Connection c = connect(postgres);
+        try (Connection c = postgres.connect();
                 PreparedStatement ps =
                         c.prepareStatement(
                                 "SELECT count(*) FROM anomaly_models WHERE version = ?")) {
@@ -139,10 +138,5 @@ public final class AnomalyTrainingJob {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static Connection connect(PostgresOptions postgres) throws SQLException {
-        return DriverManager.getConnection(
-                postgres.jdbcUrl(), postgres.user(), postgres.password());
     }
 }

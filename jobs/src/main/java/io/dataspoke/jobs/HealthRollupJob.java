@@ -9,7 +9,6 @@ import io.dataspoke.health.rollup.RollupRange;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.postgres.PostgresSinks;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -138,9 +137,7 @@ public final class HealthRollupJob {
         if (from != null && to != null) {
             return new RollupRange(from, to);
         }
-        try (Connection c =
-                        DriverManager.getConnection(
-                                postgres.jdbcUrl(), postgres.user(), postgres.password());
+        try (Connection c = postgres.connect();
                 Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery(

@@ -1,6 +1,9 @@
 package io.dataspoke.sinks.postgres;
 
 import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Objects;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 
@@ -29,6 +32,11 @@ public record PostgresOptions(String jdbcUrl, String user, String password)
                 .withPassword(password)
                 .withConnectionCheckTimeoutSeconds(30)
                 .build();
+    }
+
+    /** A plain JDBC connection, for the reads and one-off writes outside Flink's sinks. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     /** Never prints the password. */
