@@ -1,6 +1,7 @@
 package io.dataspoke.anomaly;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -179,7 +180,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 anyVote = true;
             }
         }
-        lastVotes = List.copyOf(votes);
+        lastVotes = Collections.unmodifiableList(votes);
         lags.add(x);
         min = Math.min(min, x);
         max = Math.max(max, x);

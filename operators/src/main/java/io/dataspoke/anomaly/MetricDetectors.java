@@ -10,7 +10,7 @@ import java.util.List;
  *       hour-of-week profiles only, since a daily profile would flag every weekend.
  *   <li>Null ratios have no season: an EWMA with a floor of one percentage point of noise.
  *   <li>The {@code profile} vector goes to an isolation forest, judged against its own history (not
- *       streamed yet: see {@link MetricSample#profileVector()}).
+ *       streamed yet: see {@link MetricSample}).
  * </ul>
  *
  * Volumes and null ratios score raw: their members' scores are already tail probabilities, and a
@@ -37,8 +37,7 @@ public final class MetricDetectors {
                                                     .withDailyFallback(false))));
         }
         if (MetricSample.PROFILE.equals(metric)) {
-            // A likelihood over the last 500 scores, not 2,000: this state is read and written on
-            // every profile.
+            // A likelihood over the last 500 scores, not 2,000: a per-dataset state stays small.
             return new EnsembleStrategy(
                     new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, 1.01, true),
                     List.of(
