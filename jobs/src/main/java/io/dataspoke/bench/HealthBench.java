@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -212,8 +213,7 @@ public final class HealthBench {
         return JobSettings.apply(stack.flink().environment(), Duration.ofSeconds(1), PARALLELISM);
     }
 
-    private static org.apache.flink.connector.kafka.source.KafkaSource<RawRecord> source(
-            EmbeddedStack stack, String group) {
+    private static Source<RawRecord, ?, ?> source(EmbeddedStack stack, String group) {
         return Sources.kafka(
                 stack.kafka().bootstrapServers(),
                 List.of(Topics.DEFAULTS.versioned()),

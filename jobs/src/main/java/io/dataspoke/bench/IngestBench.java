@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -221,7 +221,7 @@ public final class IngestBench {
         return JobSettings.apply(stack.flink().environment(), CHECKPOINT_INTERVAL, PARALLELISM);
     }
 
-    private static KafkaSource<RawRecord> source(
+    private static Source<RawRecord, ?, ?> source(
             EmbeddedStack stack, Topics topics, String group, boolean bounded) {
         return Sources.kafka(
                 stack.kafka().bootstrapServers(),

@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -369,7 +369,7 @@ public final class QualityBench {
         return JobSettings.apply(stack.flink().environment(), CHECKPOINT_INTERVAL, PARALLELISM);
     }
 
-    private static KafkaSource<RawRecord> source(
+    private static Source<RawRecord, ?, ?> source(
             EmbeddedStack stack, Topics topics, String group, boolean bounded) {
         return Sources.kafka(
                 stack.kafka().bootstrapServers(),

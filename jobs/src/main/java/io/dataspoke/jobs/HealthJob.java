@@ -30,7 +30,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -121,7 +121,7 @@ public final class HealthJob {
     /** The whole job without digests or write-back (see the full {@link #wire}). */
     public static DataStream<HealthReport> wire(
             StreamExecutionEnvironment env,
-            KafkaSource<RawRecord> source,
+            Source<RawRecord, ?, ?> source,
             RecordDecoder decoder,
             HealthRulesConfig rules,
             PostgresOptions postgres) {
@@ -134,7 +134,7 @@ public final class HealthJob {
      */
     public static DataStream<HealthReport> wire(
             StreamExecutionEnvironment env,
-            KafkaSource<RawRecord> source,
+            Source<RawRecord, ?, ?> source,
             RecordDecoder decoder,
             HealthRulesConfig rules,
             PostgresOptions postgres,

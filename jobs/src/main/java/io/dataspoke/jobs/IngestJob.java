@@ -14,7 +14,7 @@ import io.dataspoke.ingest.DatasetMetric;
 import io.dataspoke.ingest.EntitySnapshot;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.postgres.PostgresSinks;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -75,7 +75,7 @@ public final class IngestJob {
     /** The whole job: the Kafka source, {@link #build}, and the Postgres sinks. */
     public static Outputs wire(
             StreamExecutionEnvironment env,
-            KafkaSource<RawRecord> source,
+            Source<RawRecord, ?, ?> source,
             RecordDecoder decoder,
             PostgresOptions postgres) {
         DataStream<RawRecord> records =

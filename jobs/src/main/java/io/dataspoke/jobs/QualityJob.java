@@ -56,7 +56,7 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.source.Boundedness;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -337,7 +337,7 @@ public final class QualityJob {
      */
     public static Outputs wire(
             StreamExecutionEnvironment env,
-            KafkaSource<RawRecord> source,
+            Source<RawRecord, ?, ?> source,
             RecordDecoder decoder,
             Settings settings,
             Destinations to) {
@@ -345,13 +345,13 @@ public final class QualityJob {
     }
 
     /**
-     * {@link #wire(StreamExecutionEnvironment, KafkaSource, RecordDecoder, Settings, Destinations)}
-     * with the source's watermarks built by {@link Sources#watermarks(Duration)} with another
+     * {@link #wire(StreamExecutionEnvironment, Source, RecordDecoder, Settings, Destinations)} with
+     * the source's watermarks built by {@link Sources#watermarks(Duration)} with another
      * out-of-orderness: the latency bench states its own.
      */
     public static Outputs wire(
             StreamExecutionEnvironment env,
-            KafkaSource<RawRecord> source,
+            Source<RawRecord, ?, ?> source,
             WatermarkStrategy<RawRecord> watermarks,
             RecordDecoder decoder,
             Settings settings,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -39,8 +40,10 @@ public final class Sources {
      *
      * @param bounded stop at the offsets that are latest when the job starts (replays, batch
      *     backfills, tests); unbounded otherwise
+     * @return Flink's Kafka source in which every partition holds the watermark back from the start
+     *     (see {@link EverySplitHoldsWatermarks})
      */
-    public static KafkaSource<RawRecord> kafka(
+    public static Source<RawRecord, ?, ?> kafka(
             String bootstrapServers,
             Topics topics,
             String groupId,
@@ -51,7 +54,7 @@ public final class Sources {
     }
 
     /** A source of raw records from some of the topics (a job that needs only change logs). */
-    public static KafkaSource<RawRecord> kafka(
+    public static Source<RawRecord, ?, ?> kafka(
             String bootstrapServers,
             List<String> topicNames,
             String groupId,
@@ -78,7 +81,7 @@ public final class Sources {
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        return builder.build();
+        return new EverySplitHoldsWatermarks<>(builder.build());
     }
 
     /**

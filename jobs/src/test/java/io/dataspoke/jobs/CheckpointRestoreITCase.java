@@ -137,7 +137,7 @@ class CheckpointRestoreITCase {
                 : stack.flink().submit(env, group + "-restored", restoreFrom);
     }
 
-    private static org.apache.flink.connector.kafka.source.KafkaSource<io.dataspoke.event.RawRecord>
+    private static org.apache.flink.api.connector.source.Source<io.dataspoke.event.RawRecord, ?, ?>
             source(String group, boolean bounded) {
         return Sources.kafka(
                 stack.kafka().bootstrapServers(),
