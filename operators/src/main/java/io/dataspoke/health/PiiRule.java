@@ -91,7 +91,8 @@ public final class PiiRule implements AuditRule {
         return Optional.empty();
     }
 
-    private boolean isClassified(DatasetDocs.Column column) {
+    /** True when the column carries one of the PII tags or glossary terms. */
+    public boolean isClassified(DatasetDocs.Column column) {
         return column.tags().stream().anyMatch(config.tags()::contains)
                 || column.terms().stream()
                         .anyMatch(t -> config.termPrefixes().stream().anyMatch(t::startsWith));

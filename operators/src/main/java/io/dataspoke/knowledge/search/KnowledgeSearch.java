@@ -1,0 +1,119 @@
+package io.dataspoke.knowledge.search;
+
+import io.dataspoke.knowledge.DocumentPayload;
+import io.dataspoke.knowledge.LexicalEncoder;
+import io.dataspoke.knowledge.Names;
+import io.dataspoke.knowledge.SparseVector;
+import io.dataspoke.knowledge.TextEmbedder;
+import io.dataspoke.knowledge.index.ScoredPoint;
+import io.dataspoke.knowledge.index.SearchFilter;
+import io.dataspoke.knowledge.index.VectorIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Natural-language search over the index: the query is embedded and encoded as lexical terms, the
+ * index fuses the dense and sparse rankings (reciprocal rank fusion), and the candidates are
+ * re-ranked by quality ({@link QualityRanking}) with the reasons shown.
+ */
+public final class KnowledgeSearch {
+
+    /** Candidates fetched per result asked for, so re-ranking by quality has some to move. */
+    static final int CANDIDATES_PER_RESULT = 3;
+
+    private final TextEmbedder embedder;
+    private final LexicalEncoder lexical;
+    private final VectorIndex index;
+
+    public KnowledgeSearch(TextEmbedder embedder, LexicalEncoder lexical, VectorIndex index) {
+        this.embedder = embedder;
+        this.lexical = lexical;
+        this.index = index;
+    }
+
+    /** The best {@code limit} datasets for {@code query} among those {@code filter} admits. */
+    public List<SearchResult> search(String query, SearchFilter filter, int limit)
+            throws IOException {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("the query is empty");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit must be at least 1");
+        }
+        float[] dense = embedder.query(query);
+        SparseVector sparse = lexical.query(query);
+        List<ScoredPoint> candidates =
+                index.search(dense, sparse, filter, limit * CANDIDATES_PER_RESULT);
+        Map<Integer, String> queryTerms = lexical.termsById(query);
+        List<SearchResult> ranked = new ArrayList<>();
+        for (ScoredPoint candidate : candidates) {
+            QualityRanking.Factor quality = QualityRanking.of(candidate.payload());
+            ranked.add(
+                    new SearchResult(
+                            0,
+                            candidate.payload(),
+                            candidate.score() * quality.value(),
+                            candidate.score(),
+                            matched(queryTerms, candidate.payload()),
+                            quality.reasons()));
+        }
+        ranked.sort(Comparator.comparingDouble(SearchResult::score).reversed());
+        List<SearchResult> results = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
+            SearchResult r = ranked.get(i);
+            results.add(
+                    new SearchResult(
+                            i + 1,
+                            r.dataset(),
+                            r.score(),
+                            r.relevance(),
+                            r.matched(),
+                            r.cautions()));
+        }
+        return results;
+    }
+
+    /** The index's ids in ranked order, without quality re-ranking: what evaluation measures. */
+    public List<String> rank(String query, int limit) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (ScoredPoint p :
+                index.search(
+                        embedder.query(query), lexical.query(query), SearchFilter.NONE, limit)) {
+            ids.add(p.id());
+        }
+        return ids;
+    }
+
+    /** The query's words found in the dataset's name, description and tags. */
+    private List<String> matched(Map<Integer, String> queryTerms, DocumentPayload dataset) {
+        List<String> reasons = new ArrayList<>();
+        add(reasons, "name", queryTerms, Names.words(dataset.name()));
+        add(reasons, "description", queryTerms, dataset.description());
+        add(reasons, "tags", queryTerms, String.join(" ", dataset.tags()).replace(':', ' '));
+        if (reasons.isEmpty()) {
+            reasons.add("meaning (no query word in its name, description or tags)");
+        }
+        return reasons;
+    }
+
+    private void add(
+            List<String> reasons, String where, Map<Integer, String> queryTerms, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Map.Entry<Integer, String> term : lexical.termsById(text).entrySet()) {
+            if (queryTerms.containsKey(term.getKey())) {
+                found.add(queryTerms.get(term.getKey()));
+            }
+        }
+        if (!found.isEmpty()) {
+            reasons.add(where + ": " + String.join(", ", found));
+        }
+    }
+}
