@@ -8,6 +8,11 @@ import io.dataspoke.anomaly.nab.NabCorpus;
 import io.dataspoke.anomaly.nab.NabEvaluation;
 import io.dataspoke.anomaly.nab.NabProfile;
 import io.dataspoke.anomaly.nab.NabReport;
+import io.dataspoke.knowledge.EmbeddingModel;
+import io.dataspoke.knowledge.TextEmbedder;
+import io.dataspoke.knowledge.eval.RetrievalEvaluation;
+import io.dataspoke.knowledge.eval.RetrievalMetrics;
+import io.dataspoke.knowledge.eval.RetrievalSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,12 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code dataspoke eval <benchmark>}: the anomaly detector scored on public benchmarks. */
+/**
+ * {@code dataspoke eval <benchmark>}: the anomaly detector and the search scored on public
+ * benchmarks.
+ */
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Score the anomaly detector on a public benchmark.",
-        subcommands = {EvalCommand.Nab.class})
+        description = "Score the anomaly detector or the search on a public benchmark.",
+        subcommands = {EvalCommand.Nab.class, EvalCommand.Retrieval.class})
 final class EvalCommand {
 
     /** The detector every evaluation scores, a fresh one per series. */
@@ -132,6 +140,125 @@ final class EvalCommand {
             }
             return null;
         }
+    }
+
+    /** {@code dataspoke eval retrieval}. */
+    @Command(
+            name = "retrieval",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Table retrieval: indexes the tables as search documents, asks every question of"
+                        + " DataSpoke's search and of a plain BM25 baseline in the same run, and"
+                        + " reports Recall@1/5/10, full@5/10 and MRR for both."
+            })
+    static final class Retrieval implements Callable<Integer> {
+
+        @Spec CommandSpec spec;
+
+        @Option(
+                names = "--tables",
+                required = true,
+                paramLabel = "FILE",
+                description = "tables.jsonl: one table a line (table_id, db_id, table, columns).")
+        Path tables;
+
+        @Option(
+                names = "--questions",
+                required = true,
+                paramLabel = "FILE",
+                description =
+                        "questions.jsonl: one question a line (qid, question, gold_table_ids).")
+        Path questions;
+
+        @Option(
+                names = "--model",
+                defaultValue = "all-minilm-l6-v2",
+                paramLabel = "MODEL",
+                description =
+                        "The embedding model: all-minilm-l6-v2 or bge-small-en-v1.5"
+                                + " (default ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--json", description = "Print the result as one JSON object.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
+            for (Path file : List.of(tables, questions)) {
+                if (!Files.isRegularFile(file)) {
+                    stderr.println("dataspoke eval retrieval: " + file + " does not exist");
+                    stderr.flush();
+                    return DataSpokeCli.BAD_USAGE;
+                }
+            }
+            EmbeddingModel embedding;
+            try {
+                embedding = EmbeddingModel.of(model);
+            } catch (IllegalArgumentException e) {
+                stderr.println("dataspoke eval retrieval: --model: " + e.getMessage());
+                stderr.flush();
+                return DataSpokeCli.BAD_USAGE;
+            }
+            RetrievalSet set = RetrievalSet.load(tables, questions);
+            RetrievalEvaluation.Result result =
+                    RetrievalEvaluation.run(set, new TextEmbedder(embedding));
+            if (json) {
+                stdout.println(toJson(result, embedding));
+            } else {
+                print(result, embedding, stdout);
+            }
+            stdout.flush();
+            return 0;
+        }
+    }
+
+    static String toJson(RetrievalEvaluation.Result result, EmbeddingModel model) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("tables", result.tables());
+        root.put("questions", result.dataspoke().questions());
+        root.put("model", model.id());
+        put(root.putObject("dataspoke"), result.dataspoke());
+        put(root.putObject("bm25"), result.bm25());
+        root.put("indexSeconds", result.indexSeconds());
+        root.put("searchSeconds", result.searchSeconds());
+        return root.toString();
+    }
+
+    private static void put(ObjectNode node, RetrievalMetrics m) {
+        node.put("recallAt1", m.recallAt1());
+        node.put("recallAt5", m.recallAt5());
+        node.put("recallAt10", m.recallAt10());
+        node.put("fullAt5", m.fullAt5());
+        node.put("fullAt10", m.fullAt10());
+        node.put("mrr", m.mrr());
+    }
+
+    static void print(RetrievalEvaluation.Result result, EmbeddingModel model, PrintWriter out) {
+        out.printf(
+                "Table retrieval over %d tables, %d questions (embedding model %s)%n",
+                result.tables(), result.dataspoke().questions(), model.id());
+        out.printf(
+                "  %-10s %6s %6s %6s %7s %7s %6s%n",
+                "", "R@1", "R@5", "R@10", "full@5", "full@10", "MRR");
+        row(out, "DataSpoke", result.dataspoke());
+        row(out, "BM25", result.bm25());
+        out.printf(
+                "  indexed in %.1f s; %d questions asked of both in %.1f s%n",
+                result.indexSeconds(), result.dataspoke().questions(), result.searchSeconds());
+    }
+
+    private static void row(PrintWriter out, String name, RetrievalMetrics m) {
+        out.printf(
+                "  %-10s %6.1f %6.1f %6.1f %7.1f %7.1f %6.3f%n",
+                name,
+                100 * m.recallAt1(),
+                100 * m.recallAt5(),
+                100 * m.recallAt10(),
+                100 * m.fullAt5(),
+                100 * m.fullAt10(),
+                m.mrr());
     }
 
     static String toJson(NabReport report, double seconds, Path out) {
