@@ -154,6 +154,11 @@ public final class QdrantGrpcServer implements AutoCloseable {
         return this;
     }
 
+    /** Drops the failures not yet injected. */
+    public synchronized void clearFailures() {
+        failures.clear();
+    }
+
     /** How many calls got an injected failure. */
     public synchronized int injectedFailures() {
         return injected;
