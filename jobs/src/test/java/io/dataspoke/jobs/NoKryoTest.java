@@ -168,6 +168,29 @@ class NoKryoTest {
     }
 
     /** Every operator's output type, walked back from the sinks, is serialized by Flink itself. */
+    @Test
+    void knowledgeSyncJobHasNoGenericTypes() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobSettings.apply(env, Duration.ofSeconds(10), 1);
+        KnowledgeSyncJob.wire(
+                env,
+                Sources.kafka(
+                        "localhost:9092",
+                        List.of(Topics.DEFAULTS.versioned()),
+                        "g",
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(Topics.DEFAULTS, SchemaResolver.bundledOnly()),
+                KnowledgeSyncJob.Settings.defaults(),
+                new PostgresOptions("jdbc:postgresql://localhost:5432/x", "u", "p"),
+                Duration.ofSeconds(30),
+                new io.dataspoke.sinks.qdrant.LocalIndexOptions("/tmp/x"));
+
+        assertNoGenericOutputs(env);
+        assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
     private static void assertNoGenericOutputs(StreamExecutionEnvironment env) {
         List<String> generic = new ArrayList<>();
         for (Transformation<?> sink : env.getTransformations()) {

@@ -8,12 +8,16 @@ import io.dataspoke.event.Topics;
 import io.dataspoke.health.HealthRulesConfig;
 import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.QualityJob;
+import io.dataspoke.knowledge.EmbeddingModel;
 import io.dataspoke.quality.Severity;
 import io.dataspoke.quality.alert.AlertsConfig;
 import io.dataspoke.quality.contract.ContractSet;
 import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
+import io.dataspoke.sinks.qdrant.LocalIndexOptions;
+import io.dataspoke.sinks.qdrant.QdrantOptions;
+import io.dataspoke.sinks.qdrant.VectorIndexFactory;
 import io.dataspoke.sinks.slack.DigestMessages;
 import io.dataspoke.sinks.slack.SlackWebhookUrl;
 import java.io.IOException;
@@ -38,7 +42,8 @@ public record DataSpokeConfig(
         Flink flink,
         Health health,
         Quality quality,
-        AlertsConfig alerts)
+        AlertsConfig alerts,
+        Knowledge knowledge)
         implements Validated {
 
     public DataSpokeConfig {
@@ -46,6 +51,10 @@ public record DataSpokeConfig(
         flink = flink == null ? new Flink(null, null) : flink;
         health = health == null ? new Health(null, null, null, null) : health;
         quality = quality == null ? new Quality(null, null, null, null, null, null) : quality;
+        knowledge =
+                knowledge == null
+                        ? new Knowledge(null, null, null, null, null, null, null)
+                        : knowledge;
     }
 
     /**
@@ -86,6 +95,7 @@ public record DataSpokeConfig(
         schemaRegistry.validate();
         health.validate();
         quality.validate();
+        knowledge.validate();
         if (alerts != null) {
             alerts.validate();
         }
@@ -505,6 +515,142 @@ public record DataSpokeConfig(
         }
         return new QualityJob.Alerts(
                 alerts.groupingWindowDuration(), alerts.routing(), urls, quality.datahubWebUrl());
+    }
+
+    /**
+     * The knowledge base: where the vector index is, which embedding model fills it, and how the
+     * knowledge-sync job batches its work.
+     *
+     * @param store {@code local} (the embedded index in {@code path}; the default) or {@code
+     *     qdrant}
+     * @param path the local index's directory, relative to the config file; default {@code
+     *     knowledge-index}
+     * @param model {@code all-minilm-l6-v2} (default) or {@code bge-small-en-v1.5}
+     * @param batchSize documents embedded per batch; default 32
+     * @param maxWait how long a document may wait for its batch to fill; default 500 ms
+     * @param qualityPoll how often health scores and statuses are read from Postgres; default 30 s
+     */
+    public record Knowledge(
+            String store,
+            String path,
+            QdrantConfig qdrant,
+            String model,
+            Integer batchSize,
+            String maxWait,
+            String qualityPoll) {
+
+        public Knowledge {
+            store = store == null ? "local" : store;
+            path = path == null ? "knowledge-index" : path;
+            model = model == null ? EmbeddingModel.ALL_MINILM_L6_V2.id() : model;
+            batchSize = batchSize == null ? 32 : batchSize;
+            maxWait = maxWait == null ? "500ms" : maxWait;
+            qualityPoll = qualityPoll == null ? "30s" : qualityPoll;
+        }
+
+        void validate() {
+            if (!store.equals("local") && !store.equals("qdrant")) {
+                throw new ConfigProblem(
+                        "knowledge.store", "expected local or qdrant, got '" + store + "'");
+            }
+            if (store.equals("qdrant") && qdrant == null) {
+                throw new ConfigProblem(
+                        "knowledge.qdrant",
+                        "knowledge.store is qdrant but there is no qdrant section");
+            }
+            if (qdrant != null) {
+                qdrant.validate();
+            }
+            embeddingModel();
+            if (batchSize < 1 || batchSize > 1024) {
+                throw new ConfigProblem(
+                        "knowledge.batchSize", "expected 1 to 1024, got " + batchSize);
+            }
+            duration("knowledge.maxWait", maxWait, Duration.ofMillis(1));
+            duration("knowledge.qualityPoll", qualityPoll, Duration.ofSeconds(1));
+        }
+
+        public EmbeddingModel embeddingModel() {
+            try {
+                return EmbeddingModel.of(model);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem("knowledge.model", e.getMessage());
+            }
+        }
+
+        public Duration maxWaitDuration() {
+            return duration("knowledge.maxWait", maxWait, Duration.ofMillis(1));
+        }
+
+        public Duration qualityPollDuration() {
+            return duration("knowledge.qualityPoll", qualityPoll, Duration.ofSeconds(1));
+        }
+
+        private static Duration duration(String key, String value, Duration least) {
+            try {
+                Duration d = TimeUtils.parseDuration(value);
+                if (d.compareTo(least) < 0) {
+                    throw new IllegalArgumentException("too short");
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigProblem(
+                        key,
+                        "expected a duration of at least "
+                                + TimeUtils.formatWithHighestUnit(least)
+                                + " such as 500ms or 30s, got '"
+                                + value
+                                + "'");
+            }
+        }
+    }
+
+    /**
+     * A Qdrant collection reached over gRPC; its API key, when it needs one, comes from the
+     * environment variable {@code apiKeyEnv}, never from this file.
+     */
+    public record QdrantConfig(
+            String host, Integer port, Boolean tls, String collection, String apiKeyEnv) {
+
+        public QdrantConfig {
+            port = port == null ? QdrantOptions.DEFAULT_GRPC_PORT : port;
+            tls = tls != null && tls;
+            collection = collection == null ? "dataspoke" : collection;
+        }
+
+        void validate() {
+            if (host == null || host.isBlank()) {
+                throw new ConfigProblem("knowledge.qdrant.host", "the Qdrant host is missing");
+            }
+            if (port < 1 || port > 65535) {
+                throw new ConfigProblem("knowledge.qdrant.port", "expected a port, got " + port);
+            }
+        }
+    }
+
+    /**
+     * The vector index the config names: the local directory (relative to the config file {@code
+     * file}) or the Qdrant collection, its API key read from the environment.
+     */
+    public VectorIndexFactory knowledgeIndex(Path file, Function<String, String> environment) {
+        if (knowledge.store().equals("local")) {
+            return new LocalIndexOptions(
+                    file.toAbsolutePath().getParent().resolve(knowledge.path()).toString());
+        }
+        QdrantConfig q = knowledge.qdrant();
+        String apiKey = null;
+        if (q.apiKeyEnv() != null) {
+            apiKey = environment.apply(q.apiKeyEnv());
+            if (apiKey == null || apiKey.isBlank()) {
+                throw YamlFiles.locate(
+                        file,
+                        new ConfigProblem(
+                                "knowledge.qdrant.apiKeyEnv",
+                                "environment variable " + q.apiKeyEnv() + " is not set"));
+            }
+        }
+        return new QdrantOptions(
+                q.host(), q.port(), q.tls(), apiKey, q.collection(), Duration.ofSeconds(30));
     }
 
     /** How Flink runs the job. */
