@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             StatusCommand.class,
             AnomalyCommand.class,
-            EvalCommand.class
+            EvalCommand.class,
+            SearchCommand.class,
+            VerifyCommand.class
         })
 public final class DataSpokeCli {
 

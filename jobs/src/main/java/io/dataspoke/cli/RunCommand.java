@@ -11,12 +11,14 @@ import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
+import io.dataspoke.jobs.KnowledgeSyncJob;
 import io.dataspoke.jobs.QualityJob;
 import io.dataspoke.jobs.Sources;
 import io.dataspoke.jobs.config.DataSpokeConfig;
 import io.dataspoke.quality.contract.ContractSet;
 import io.dataspoke.sinks.datahub.DataHubSinkOptions;
 import io.dataspoke.sinks.postgres.PostgresOptions;
+import io.dataspoke.sinks.qdrant.VectorIndexFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -47,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
                     HealthJob.NAME,
                     QualityJob.NAME,
                     HealthRollupJob.NAME,
-                    AnomalyTrainingJob.NAME);
+                    AnomalyTrainingJob.NAME,
+                    KnowledgeSyncJob.NAME);
 
     /** Lets picocli list the jobs in help and completion. */
     static final class JobNames implements Iterable<String> {
@@ -103,7 +106,10 @@ final class RunCommand implements Callable<Integer> {
         QualityJob.Alerts alerts = quality ? settings.qualityAlerts(config, System.getenv()) : null;
         DataHubSinkOptions qualityWriteBack =
                 quality ? settings.qualityWriteBack(config, System::getenv) : null;
-        HealthRulesConfig rules = health ? settings.healthRules(config) : null;
+        boolean knowledge = job.equals(KnowledgeSyncJob.NAME);
+        HealthRulesConfig rules = health || knowledge ? settings.healthRules(config) : null;
+        VectorIndexFactory index =
+                knowledge ? settings.knowledgeIndex(config, System::getenv) : null;
         HealthJob.Digests digests = health ? settings.healthDigests(config, System::getenv) : null;
         DataHubSinkOptions writeBack =
                 health ? settings.healthWriteBack(config, System::getenv) : null;
@@ -156,6 +162,26 @@ final class RunCommand implements Callable<Integer> {
                             kafka.properties(),
                             alerts,
                             qualityWriteBack));
+        } else if (knowledge) {
+            KnowledgeSyncJob.wire(
+                    env,
+                    Sources.kafka(
+                            kafka.bootstrapServers(),
+                            List.of(topics.versioned()),
+                            kafka.groupId() + "-" + KnowledgeSyncJob.NAME,
+                            start,
+                            false,
+                            kafka.properties()),
+                    decoder,
+                    new KnowledgeSyncJob.Settings(
+                            settings.knowledge().embeddingModel(),
+                            settings.knowledge().batchSize(),
+                            settings.knowledge().maxWaitDuration(),
+                            settings.health().teamByOwner(),
+                            rules.rules().pii()),
+                    postgres,
+                    settings.knowledge().qualityPollDuration(),
+                    index);
         } else if (job.equals(IngestJob.NAME)) {
             IngestJob.wire(
                     env,

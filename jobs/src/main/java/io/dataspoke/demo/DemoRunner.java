@@ -13,13 +13,16 @@ import io.dataspoke.jobs.HealthJob;
 import io.dataspoke.jobs.HealthRollupJob;
 import io.dataspoke.jobs.IngestJob;
 import io.dataspoke.jobs.JobSettings;
+import io.dataspoke.jobs.KnowledgeSyncJob;
 import io.dataspoke.jobs.QualityJob;
 import io.dataspoke.jobs.Sources;
+import io.dataspoke.knowledge.EmbeddingModel;
 import io.dataspoke.quality.Severity;
 import io.dataspoke.quality.alert.AlertRoute;
 import io.dataspoke.quality.alert.AlertRouting;
 import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.postgres.PostgresOptions;
+import io.dataspoke.sinks.qdrant.LocalIndexOptions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +62,9 @@ public final class DemoRunner {
     /** The quality-monitor job's consumer group. */
     public static final String QUALITY_GROUP_ID = "dataspoke-demo-quality";
 
+    /** The knowledge-sync job's consumer group. */
+    public static final String KNOWLEDGE_GROUP_ID = "dataspoke-demo-knowledge";
+
     /** Where the quality-monitor job publishes dataset statuses. */
     public static final String STATUS_TOPIC = "dataspoke.dataset-status";
 
@@ -69,7 +75,7 @@ public final class DemoRunner {
     private static final Duration DIGEST_PERIOD = Duration.ofSeconds(5);
 
     /** Three streaming jobs and the rollup batch job, each at parallelism 2: a slot per subtask. */
-    private static final int SLOTS = 8;
+    private static final int SLOTS = 10;
 
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
@@ -141,6 +147,16 @@ public final class DemoRunner {
                     submitQuality(
                             stack, topics, postgres, contracts, history.groundTruth(), slack.url());
 
+            Path knowledgeIndex = options.workDir().resolve("knowledge-index");
+            JobID knowledge =
+                    submitKnowledge(
+                            stack,
+                            topics,
+                            postgres,
+                            knowledgeIndex,
+                            HealthSummary.teamByOwner(history.groundTruth()));
+            out.println("Search documents go to the embedded vector index in " + knowledgeIndex);
+
             long t2 = System.nanoTime();
             Map<TopicPartition, Long> endOffsets = replay(stack, history, options, out);
             seconds.put("replay", since(t2));
@@ -150,6 +166,9 @@ public final class DemoRunner {
             // The health job reads only the versioned change log; far less than the ingest job.
             awaitGroup(stack, endOffsets, HEALTH_GROUP_ID, List.of(topics.versioned()));
             awaitGroup(stack, endOffsets, QUALITY_GROUP_ID, QualityJob.topics(topics));
+            // Offsets are committed when a checkpoint completes, and the index sink has flushed
+            // everything before that checkpoint: the index is complete.
+            awaitGroup(stack, endOffsets, KNOWLEDGE_GROUP_ID, List.of(topics.versioned()));
             // Partitions that ran dry earlier in the history (the versioned change log's last edit
             // is days before the end) hold the watermark until they count as idle, a minute after
             // their last record: a shorter idleness would let a partition that is merely slow to
@@ -181,6 +200,7 @@ public final class DemoRunner {
                             history,
                             postgres,
                             slack.messages(),
+                            knowledgeIndex,
                             seconds);
             if (options.keepRunning()) {
                 out.println(
@@ -192,6 +212,7 @@ public final class DemoRunner {
                 stack.flink().cancel(job);
                 stack.flink().cancel(health);
                 stack.flink().cancel(quality);
+                stack.flink().cancel(knowledge);
                 stack.close();
             }
             return summary;
@@ -217,6 +238,36 @@ public final class DemoRunner {
                 new RecordDecoder(topics, SchemaResolver.bundledOnly()),
                 postgres);
         return stack.flink().submit(env, "dataspoke-" + IngestJob.NAME);
+    }
+
+    private static JobID submitKnowledge(
+            EmbeddedStack stack,
+            Topics topics,
+            PostgresOptions postgres,
+            Path index,
+            Map<String, String> teamByOwner) {
+        var env = stack.flink().environment();
+        JobSettings.apply(env, CHECKPOINT_INTERVAL, PARTITIONS);
+        KnowledgeSyncJob.wire(
+                env,
+                Sources.kafka(
+                        stack.kafka().bootstrapServers(),
+                        List.of(topics.versioned()),
+                        KNOWLEDGE_GROUP_ID,
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(topics, SchemaResolver.bundledOnly()),
+                new KnowledgeSyncJob.Settings(
+                        EmbeddingModel.ALL_MINILM_L6_V2,
+                        32,
+                        Duration.ofMillis(500),
+                        teamByOwner,
+                        HealthRulesConfig.defaults().rules().pii()),
+                postgres,
+                Duration.ofSeconds(5),
+                new LocalIndexOptions(index.toString()));
+        return stack.flink().submit(env, "dataspoke-" + KnowledgeSyncJob.NAME);
     }
 
     private static JobID submitHealth(
@@ -451,6 +502,7 @@ public final class DemoRunner {
             DemoHistory history,
             PostgresOptions postgres,
             List<String> slackMessages,
+            Path knowledgeIndex,
             Map<String, Double> seconds)
             throws Exception {
         try (Connection c = postgres.connect();
@@ -473,6 +525,7 @@ public final class DemoRunner {
                     count(s, "SELECT count(*) FROM dead_letters"),
                     HealthSummary.read(c, history.groundTruth(), slackMessages),
                     QualitySummary.read(c, history.groundTruth(), slackMessages),
+                    KnowledgeSummary.read(knowledgeIndex, history.groundTruth()),
                     seconds);
         }
     }

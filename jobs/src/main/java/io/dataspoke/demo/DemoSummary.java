@@ -34,6 +34,7 @@ public record DemoSummary(
         long deadLetters,
         HealthSummary health,
         QualitySummary quality,
+        KnowledgeSummary knowledge,
         Map<String, Double> seconds) {
 
     private static final ObjectMapper JSON =
@@ -60,6 +61,7 @@ public record DemoSummary(
         out.printf("%-46s %,10d%n", "Dead letters", deadLetters);
         health.print(out);
         quality.print(out);
+        knowledge.print(out);
         out.println();
         out.printf(
                 "Took %.1f s: stack %.1f s, generate %.1f s, replay %.1f s, jobs catching up,"

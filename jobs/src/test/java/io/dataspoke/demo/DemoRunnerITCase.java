@@ -126,8 +126,22 @@ class DemoRunnerITCase {
         assertThat(quality.alerts()).isGreaterThanOrEqualTo(quality.incidents());
         assertThat(quality.checkResults()).containsKeys("PASS", "FAIL");
 
+        // knowledge-sync: one document per live dataset, the deleted ones gone, and the last
+        // description added during the history finds its dataset first.
+        KnowledgeSummary knowledge = summary.knowledge();
+        assertThat(knowledge.documents()).isEqualTo(live);
+        assertThat(knowledge.deleted()).isPositive();
+        assertThat(knowledge.deletedInIndex()).isZero();
+        assertThat(knowledge.query()).isNotBlank();
+        assertThat(knowledge.rank()).as(knowledge.top().toString()).isEqualTo(1);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        summary.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Knowledge base", "comes first", "dataspoke search");
+
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
         assertThat(json.get("deadLetters").asLong()).isZero();
+        assertThat(json.at("/knowledge/documents").asLong()).isEqualTo(live);
         assertThat(json.at("/entitiesByType/dataset").asLong()).isEqualTo(kept);
         assertThat(json.at("/health/gapsFound").asLong()).isEqualTo(health.gapsFound());
     }

@@ -50,7 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
  * it was ingested: its circuit breaker goes to BLOCK in Postgres and on the status topic, {@code
  * dataspoke status} exits non-zero for it (and zero for an untouched table), and one incident alert
  * reaches Slack although the sources are idle afterwards (the processing-time paths, not the
- * watermark, carry a live incident out).
+ * watermark, carry a live incident out). knowledge-sync runs beside it into the embedded vector
+ * index: {@code dataspoke verify} blocks the broken table with its incident and offers the healthy
+ * one, and {@code dataspoke search} ranks the broken table lower and says why.
  */
 class QualityMonitorITCase {
 
@@ -71,12 +73,16 @@ class QualityMonitorITCase {
     private static PostgresTables tables;
     private static Path config;
     private static JobID job;
+    private static JobID knowledgeJob;
 
     @BeforeAll
     static void runTheJob() throws Exception {
         stack =
                 EmbeddedStack.start(
-                        EmbeddedStack.Options.defaults().withWorkDir(workDir).withWebPort(0));
+                        EmbeddedStack.Options.defaults()
+                                .withWorkDir(workDir)
+                                .withWebPort(0)
+                                .withSlots(4));
         stack.kafka().createTopics(TOPICS.all(), 2);
         stack.kafka().createTopics(List.of(STATUS_TOPIC), 1);
         slack = LocalSlackWebhook.start();
@@ -111,7 +117,8 @@ class QualityMonitorITCase {
                         + ", passwordFile: "
                         + password
                         + "}\n"
-                        + "quality: {contracts: contracts}\n");
+                        + "quality: {contracts: contracts}\n"
+                        + "knowledge: {path: knowledge-index}\n");
 
         StreamExecutionEnvironment env = stack.flink().environment();
         JobSettings.apply(env, Duration.ofSeconds(1), 2);
@@ -143,6 +150,25 @@ class QualityMonitorITCase {
                         null));
         job = stack.flink().submit(env, "quality-it");
 
+        StreamExecutionEnvironment knowledgeEnv = stack.flink().environment();
+        JobSettings.apply(knowledgeEnv, Duration.ofSeconds(1), 2);
+        KnowledgeSyncJob.wire(
+                knowledgeEnv,
+                Sources.kafka(
+                        stack.kafka().bootstrapServers(),
+                        List.of(TOPICS.versioned()),
+                        "knowledge-it",
+                        Sources.Start.EARLIEST,
+                        false,
+                        Map.of()),
+                new RecordDecoder(TOPICS, SchemaResolver.bundledOnly()),
+                KnowledgeSyncJob.Settings.defaults(),
+                postgres,
+                Duration.ofSeconds(1),
+                new io.dataspoke.sinks.qdrant.LocalIndexOptions(
+                        workDir.resolve("knowledge-index").toString()));
+        knowledgeJob = stack.flink().submit(knowledgeEnv, "knowledge-it");
+
         long now = System.currentTimeMillis();
         DataHubAvroEncoder encoder = new DataHubAvroEncoder();
         List<DemoRecord> records = new ArrayList<>();
@@ -155,12 +181,29 @@ class QualityMonitorITCase {
                 () -> count("SELECT count(*) FROM dataset_status WHERE status = 'BLOCK'") == 1,
                 "sales.orders blocked in dataset_status");
         await(() -> !incidentAlerts().isEmpty(), "an incident alert in Slack");
+        await(
+                () -> {
+                    try (var index =
+                            io.dataspoke.knowledge.index.LocalVectorIndex.reader(
+                                    workDir.resolve("knowledge-index"))) {
+                        return index.count() == 2
+                                && index.payload(io.dataspoke.knowledge.index.PointIds.of(ORDERS))
+                                        .map(p -> "BLOCK".equals(p.qualityStatus()))
+                                        .orElse(false);
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                },
+                "both tables in the vector index, sales.orders as BLOCK");
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (job != null) {
             stack.flink().cancel(job);
+        }
+        if (knowledgeJob != null) {
+            stack.flink().cancel(knowledgeJob);
         }
         if (slack != null) {
             slack.close();
@@ -191,6 +234,49 @@ class QualityMonitorITCase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(cli(out, "status", "sales.nothing", "--config", config.toString()))
                 .isEqualTo(DataSpokeCli.FAILED);
+    }
+
+    @Test
+    void verifyBlocksTheBrokenTableWithItsIncidentAndOffersTheHealthyOne() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = cli(out, "verify", "sales.orders", "--config", config.toString());
+        String printed = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).as(printed).isEqualTo(3);
+        JsonNode verdict = JSON.readTree(printed);
+        assertThat(verdict.get("urn").asText()).isEqualTo(ORDERS);
+        assertThat(verdict.get("status").asText()).isEqualTo("BLOCK");
+        List<String> kinds = new ArrayList<>();
+        verdict.get("issues").forEach(i -> kinds.add(i.get("kind").asText()));
+        assertThat(kinds).contains("status", "incident");
+        assertThat(verdict.toString()).contains("amount");
+        assertThat(verdict.at("/alternatives/0/urn").asText()).isEqualTo(CUSTOMERS);
+        assertThat(verdict.at("/alternatives/0/status").asText()).isEqualTo("PASS");
+
+        ByteArrayOutputStream healthy = new ByteArrayOutputStream();
+        assertThat(cli(healthy, "verify", CUSTOMERS, "--config", config.toString())).isZero();
+        assertThat(JSON.readTree(healthy.toString(StandardCharsets.UTF_8)).get("status").asText())
+                .isEqualTo("PASS");
+    }
+
+    @Test
+    void searchRanksTheBlockedTableLowerAndSaysWhy() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = cli(out, "search", "sales orders", "--config", config.toString(), "--json");
+        String printed = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).as(printed).isZero();
+        JsonNode results = JSON.readTree(printed);
+        JsonNode orders = null;
+        for (JsonNode r : results) {
+            if (r.at("/dataset/urn").asText().equals(ORDERS)) {
+                orders = r;
+            }
+        }
+        assertThat(orders).as(printed).isNotNull();
+        assertThat(orders.get("cautions").toString()).contains("quality status BLOCK");
+        assertThat(orders.get("score").asDouble()).isLessThan(orders.get("relevance").asDouble());
+        assertThat(orders.get("matched").toString()).contains("name: sales, orders");
     }
 
     @Test

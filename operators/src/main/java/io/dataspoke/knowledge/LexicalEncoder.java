@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -99,13 +100,14 @@ public final class LexicalEncoder {
     }
 
     /**
-     * The analyzed terms of {@code text} with the term ids they map to, in first-seen order: what a
-     * search shows as the words that matched.
+     * The term ids of {@code text} with the words of {@code text} they came from, in first-seen
+     * order: what a search shows as the words that matched ("orders", not the stem "order").
      */
     public Map<Integer, String> termsById(String text) {
         Map<Integer, String> byId = new LinkedHashMap<>();
-        for (String term : terms(text)) {
-            byId.putIfAbsent(id(term), term);
+        collectWords(analyzer, text, byId);
+        if (hasHangul(text)) {
+            collectWords(korean, text, byId);
         }
         return byId;
     }
@@ -121,6 +123,22 @@ public final class LexicalEncoder {
             stream.reset();
             while (stream.incrementToken()) {
                 terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing text in memory", e);
+        }
+    }
+
+    private static void collectWords(Analyzer analyzer, String text, Map<Integer, String> byId) {
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                byId.putIfAbsent(
+                        id(term.toString()),
+                        text.substring(offset.startOffset(), offset.endOffset()));
             }
             stream.end();
         } catch (IOException e) {

@@ -278,4 +278,75 @@ class DataSpokeConfigTest {
                                 + ":5: postgres.passwordEnv: environment variable NOT_SET_ANYWHERE"
                                 + " is not set");
     }
+
+    @Test
+    void theExampleKnowledgeSectionNamesQdrantWithItsKeyFromTheEnvironment() {
+        Path example =
+                Files.exists(EXAMPLE) ? EXAMPLE : Path.of("../config/dataspoke.example.yaml");
+        DataSpokeConfig config = DataSpokeConfig.read(example);
+
+        var index = config.knowledgeIndex(example, Map.of("QDRANT_API_KEY", "q-secret")::get);
+
+        assertThat(index).isInstanceOf(io.dataspoke.sinks.qdrant.QdrantOptions.class);
+        var qdrant = (io.dataspoke.sinks.qdrant.QdrantOptions) index;
+        assertThat(qdrant.host()).isEqualTo("qdrant.data.svc");
+        assertThat(qdrant.apiKey()).isEqualTo("q-secret");
+        assertThat(qdrant.toString()).doesNotContain("q-secret");
+        assertThat(config.knowledge().maxWaitDuration()).isEqualTo(Duration.ofMillis(500));
+        assertThatThrownBy(() -> config.knowledgeIndex(example, name -> null))
+                .hasMessageContaining("knowledge.qdrant.apiKeyEnv")
+                .hasMessageContaining("QDRANT_API_KEY is not set");
+    }
+
+    @Test
+    void theLocalIndexIsTheDefaultBesideTheConfigFile() throws IOException {
+        Path file =
+                write(
+                        """
+                        kafka: {bootstrapServers: "h:1"}
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        """);
+
+        var index = DataSpokeConfig.read(file).knowledgeIndex(file, name -> null);
+
+        assertThat(index)
+                .isEqualTo(
+                        new io.dataspoke.sinks.qdrant.LocalIndexOptions(
+                                dir.resolve("knowledge-index").toAbsolutePath().toString()));
+    }
+
+    @Test
+    void knowledgeMistakesAreReportedAtTheirKeys() throws IOException {
+        Path model =
+                write(
+                        """
+                        kafka: {bootstrapServers: "h:1"}
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        knowledge:
+                          model: gpt-5
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(model))
+                .hasMessageStartingWith(model + ":4: knowledge.model: unknown embedding model");
+        Path qdrant =
+                write(
+                        """
+                        kafka: {bootstrapServers: "h:1"}
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        knowledge:
+                          store: qdrant
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(qdrant))
+                .hasMessageContaining("knowledge.qdrant")
+                .hasMessageContaining("there is no qdrant section");
+        Path wait =
+                write(
+                        """
+                        kafka: {bootstrapServers: "h:1"}
+                        postgres: {url: "jdbc:postgresql://h:5432/d", user: u}
+                        knowledge:
+                          maxWait: soon
+                        """);
+        assertThatThrownBy(() -> DataSpokeConfig.read(wait))
+                .hasMessageStartingWith(wait + ":4: knowledge.maxWait: expected a duration");
+    }
 }

@@ -78,6 +78,11 @@ public final class KnowledgeSearch {
         return results;
     }
 
+    /** The indexed payload of dataset {@code urn}, empty when it is not in the index. */
+    public java.util.Optional<DocumentPayload> payload(String urn) throws IOException {
+        return index.payload(io.dataspoke.knowledge.index.PointIds.of(urn));
+    }
+
     /** The index's ids in ranked order, without quality re-ranking: what evaluation measures. */
     public List<String> rank(String query, int limit) throws IOException {
         List<String> ids = new ArrayList<>();
