@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             AnomalyCommand.class,
             EvalCommand.class,
             SearchCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            ServeCommand.class
         })
 public final class DataSpokeCli {
 

@@ -196,7 +196,7 @@ class KnowledgeSyncJobITCase {
                         .findFirst()
                         .orElseThrow();
         assertThat(logging.cautions()).contains("quality status BLOCK", "2 open incidents");
-        assertThat(logging.score()).isLessThan(logging.relevance());
+        assertThat(logging.demotedBy()).isEqualTo(3);
     }
 
     private static String top(String query) {

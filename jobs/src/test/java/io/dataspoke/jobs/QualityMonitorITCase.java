@@ -275,7 +275,7 @@ class QualityMonitorITCase {
         }
         assertThat(orders).as(printed).isNotNull();
         assertThat(orders.get("cautions").toString()).contains("quality status BLOCK");
-        assertThat(orders.get("score").asDouble()).isLessThan(orders.get("relevance").asDouble());
+        assertThat(orders.get("demotedBy").asInt()).isEqualTo(3);
         assertThat(orders.get("matched").toString()).contains("name: sales, orders");
     }
 

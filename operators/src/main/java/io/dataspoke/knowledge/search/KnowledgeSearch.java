@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Natural-language search over the index: the query is embedded and encoded as lexical terms, the
- * index fuses the dense and sparse rankings (reciprocal rank fusion), and the candidates are
- * re-ranked by quality ({@link QualityRanking}) with the reasons shown.
+ * index fuses the dense and sparse rankings (reciprocal rank fusion), and troubled datasets move a
+ * few places down ({@link QualityRanking}) with the reasons shown.
  */
 public final class KnowledgeSearch {
 
@@ -50,30 +50,26 @@ public final class KnowledgeSearch {
         List<ScoredPoint> candidates =
                 index.search(dense, sparse, filter, limit * CANDIDATES_PER_RESULT);
         Map<Integer, String> queryTerms = lexical.termsById(query);
-        List<SearchResult> ranked = new ArrayList<>();
-        for (ScoredPoint candidate : candidates) {
-            QualityRanking.Factor quality = QualityRanking.of(candidate.payload());
-            ranked.add(
-                    new SearchResult(
-                            0,
-                            candidate.payload(),
-                            candidate.score() * quality.value(),
-                            candidate.score(),
-                            matched(queryTerms, candidate.payload()),
-                            quality.reasons()));
+        record Candidate(ScoredPoint point, int position, QualityRanking.Demotion demotion) {}
+        List<Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            ScoredPoint p = candidates.get(i);
+            ranked.add(new Candidate(p, i + 1, QualityRanking.of(p.payload())));
         }
-        ranked.sort(Comparator.comparingDouble(SearchResult::score).reversed());
+        ranked.sort(
+                Comparator.comparingInt((Candidate c) -> c.position() + c.demotion().places())
+                        .thenComparingInt(c -> c.demotion().places())
+                        .thenComparingInt(Candidate::position));
         List<SearchResult> results = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
-            SearchResult r = ranked.get(i);
+        for (Candidate c : ranked.subList(0, Math.min(limit, ranked.size()))) {
             results.add(
                     new SearchResult(
-                            i + 1,
-                            r.dataset(),
-                            r.score(),
-                            r.relevance(),
-                            r.matched(),
-                            r.cautions()));
+                            results.size() + 1,
+                            c.point().payload(),
+                            c.point().score(),
+                            c.demotion().places(),
+                            matched(queryTerms, c.point().payload()),
+                            c.demotion().reasons()));
         }
         return results;
     }

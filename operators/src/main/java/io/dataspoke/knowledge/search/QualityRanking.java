@@ -6,36 +6,37 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How much a dataset's quality lowers its place in search results: a factor in (0, 1] on its
- * relevance, with the reasons. A blocked or deprecated dataset keeps half, one with open incidents
- * or a WARN status less than all, so a clearly better match can still come first.
+ * How many places a dataset's quality moves it down the search results, with the reasons: a blocked
+ * or deprecated dataset {@value #BLOCK} places, one with open incidents or a WARN status {@value
+ * #WARN}, a poorly documented one {@value #LOW_HEALTH}; the worst reason counts, they do not add
+ * up. Places, not a factor on the score: fused rankings are flat (reciprocal ranks differ by a few
+ * percent), so any factor would either do nothing or bury a relevant dataset under irrelevant ones.
+ * A healthy dataset about as relevant comes first; the troubled one stays in sight, flagged.
  */
 public final class QualityRanking {
 
-    static final double BLOCK = 0.5;
-    static final double DEPRECATED = 0.5;
-    static final double OPEN_INCIDENTS = 0.7;
-    static final double WARN = 0.85;
-    static final double LOW_HEALTH = 0.85;
+    static final int BLOCK = 3;
+    static final int WARN = 2;
+    static final int LOW_HEALTH = 1;
 
     /** Below this documentation health score a dataset counts as poorly documented. */
     public static final double LOW_HEALTH_SCORE = 50;
 
     private QualityRanking() {}
 
-    /** The factor and the reasons for {@code dataset}. */
-    public static Factor of(DocumentPayload dataset) {
-        double factor = 1;
+    /** The demotion and its reasons for {@code dataset}. */
+    public static Demotion of(DocumentPayload dataset) {
+        int places = 0;
         List<String> reasons = new ArrayList<>();
         if ("BLOCK".equals(dataset.qualityStatus())) {
-            factor *= BLOCK;
+            places = Math.max(places, BLOCK);
             reasons.add("quality status BLOCK");
         } else if ("WARN".equals(dataset.qualityStatus())) {
-            factor *= WARN;
+            places = Math.max(places, WARN);
             reasons.add("quality status WARN");
         }
         if (dataset.openIncidents() > 0) {
-            factor *= OPEN_INCIDENTS;
+            places = Math.max(places, WARN);
             reasons.add(
                     dataset.openIncidents()
                             + (dataset.openIncidents() == 1
@@ -43,18 +44,18 @@ public final class QualityRanking {
                                     : " open incidents"));
         }
         if (dataset.healthScore() != null && dataset.healthScore() < LOW_HEALTH_SCORE) {
-            factor *= LOW_HEALTH;
+            places = Math.max(places, LOW_HEALTH);
             reasons.add(
                     String.format(
                             Locale.ROOT, "documentation health %.0f/100", dataset.healthScore()));
         }
         if (dataset.deprecated()) {
-            factor *= DEPRECATED;
+            places = Math.max(places, BLOCK);
             reasons.add("deprecated");
         }
-        return new Factor(factor, List.copyOf(reasons));
+        return new Demotion(places, List.copyOf(reasons));
     }
 
-    /** A factor on relevance and why. */
-    public record Factor(double value, List<String> reasons) {}
+    /** Places down and why. */
+    public record Demotion(int places, List<String> reasons) {}
 }

@@ -135,7 +135,7 @@ class VerifierTest {
     }
 
     private static SearchResult result(DocumentPayload payload) {
-        return new SearchResult(1, payload, 0.03, 0.03, List.of("name: order"), List.of());
+        return new SearchResult(1, payload, 0.03, 0, List.of("name: order"), List.of());
     }
 
     private static DocumentPayload payload(
