@@ -220,6 +220,8 @@ final class EvalCommand {
         root.put("questions", result.dataspoke().questions());
         root.put("model", model.id());
         put(root.putObject("dataspoke"), result.dataspoke());
+        put(root.putObject("keywordsOnly"), result.keywordsOnly());
+        put(root.putObject("meaningOnly"), result.meaningOnly());
         put(root.putObject("bm25"), result.bm25());
         root.put("indexSeconds", result.indexSeconds());
         root.put("searchSeconds", result.searchSeconds());
@@ -240,18 +242,20 @@ final class EvalCommand {
                 "Table retrieval over %d tables, %d questions (embedding model %s)%n",
                 result.tables(), result.dataspoke().questions(), model.id());
         out.printf(
-                "  %-10s %6s %6s %6s %7s %7s %6s%n",
+                "  %-24s %6s %6s %6s %7s %7s %6s%n",
                 "", "R@1", "R@5", "R@10", "full@5", "full@10", "MRR");
         row(out, "DataSpoke", result.dataspoke());
-        row(out, "BM25", result.bm25());
+        row(out, "  its keywords alone", result.keywordsOnly());
+        row(out, "  its embeddings alone", result.meaningOnly());
+        row(out, "BM25 baseline", result.bm25());
         out.printf(
-                "  indexed in %.1f s; %d questions asked of both in %.1f s%n",
+                "  indexed in %.1f s; %d questions asked of each search in %.1f s%n",
                 result.indexSeconds(), result.dataspoke().questions(), result.searchSeconds());
     }
 
     private static void row(PrintWriter out, String name, RetrievalMetrics m) {
         out.printf(
-                "  %-10s %6.1f %6.1f %6.1f %7.1f %7.1f %6.3f%n",
+                "  %-24s %6.1f %6.1f %6.1f %7.1f %7.1f %6.3f%n",
                 name,
                 100 * m.recallAt1(),
                 100 * m.recallAt5(),

@@ -47,7 +47,7 @@ class EvalRetrievalCommandTest {
         assertThat(json.get("tables").asInt()).isEqualTo(Files.readAllLines(tables).size());
         assertThat(json.get("questions").asInt()).isEqualTo(Files.readAllLines(questions).size());
         assertThat(json.get("model").asText()).isEqualTo("all-minilm-l6-v2");
-        for (String search : List.of("dataspoke", "bm25")) {
+        for (String search : List.of("dataspoke", "keywordsOnly", "meaningOnly", "bm25")) {
             JsonNode m = json.get(search);
             assertThat(m.get("recallAt1").asDouble())
                     .isLessThanOrEqualTo(m.get("recallAt5").asDouble());
@@ -73,7 +73,14 @@ class EvalRetrievalCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("R@5", "MRR", "DataSpoke", "BM25", "all-minilm-l6-v2");
+                .contains(
+                        "R@5",
+                        "MRR",
+                        "DataSpoke",
+                        "keywords alone",
+                        "embeddings alone",
+                        "BM25",
+                        "all-minilm-l6-v2");
     }
 
     @Test

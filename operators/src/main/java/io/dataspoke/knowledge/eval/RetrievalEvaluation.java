@@ -6,7 +6,8 @@ import io.dataspoke.knowledge.SearchDocuments;
 import io.dataspoke.knowledge.TextEmbedder;
 import io.dataspoke.knowledge.index.IndexedDocument;
 import io.dataspoke.knowledge.index.LocalVectorIndex;
-import io.dataspoke.knowledge.search.KnowledgeSearch;
+import io.dataspoke.knowledge.index.ScoredPoint;
+import io.dataspoke.knowledge.index.SearchFilter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * {@code dataspoke eval retrieval}: indexes a retrieval set's tables as search documents in an
- * in-memory {@link LocalVectorIndex}, asks every question of DataSpoke's search and of {@link
- * Bm25Baseline} in the same run, and scores both.
+ * in-memory {@link LocalVectorIndex}, asks every question of DataSpoke's search (the index's fused
+ * ranking, as {@code KnowledgeSearch} asks it, without quality re-ranking: the tables have no
+ * status), of each of its two rankings alone, and of {@link Bm25Baseline}, in the same run.
  */
 public final class RetrievalEvaluation {
 
@@ -25,10 +27,19 @@ public final class RetrievalEvaluation {
 
     private RetrievalEvaluation() {}
 
-    /** What one run measured. */
+    /**
+     * What one run measured.
+     *
+     * @param dataspoke DataSpoke's search: both rankings fused
+     * @param keywordsOnly its lexical ranking alone (name splitting, stemming, boosts, IDF)
+     * @param meaningOnly its embedding ranking alone
+     * @param bm25 the plain BM25 baseline
+     */
     public record Result(
             int tables,
             RetrievalMetrics dataspoke,
+            RetrievalMetrics keywordsOnly,
+            RetrievalMetrics meaningOnly,
             RetrievalMetrics bm25,
             double indexSeconds,
             double searchSeconds) {}
@@ -53,25 +64,52 @@ public final class RetrievalEvaluation {
             index.upsert(encode(batch, embedder, lexical));
             double indexSeconds = (System.nanoTime() - start) / 1e9;
 
-            KnowledgeSearch search = new KnowledgeSearch(embedder, lexical, index);
             RetrievalMetrics.Accumulator ours = new RetrievalMetrics.Accumulator();
+            RetrievalMetrics.Accumulator keywords = new RetrievalMetrics.Accumulator();
+            RetrievalMetrics.Accumulator meaning = new RetrievalMetrics.Accumulator();
             RetrievalMetrics.Accumulator baseline = new RetrievalMetrics.Accumulator();
             long searchStart = System.nanoTime();
             for (RetrievalSet.Question q : set.questions()) {
-                List<String> ranked = new ArrayList<>();
-                for (String point : search.rank(q.text(), RetrievalMetrics.DEPTH)) {
-                    ranked.add(tableIdByPoint.get(point));
-                }
-                ours.add(ranked, q.goldTableIds());
+                float[] dense = embedder.query(q.text());
+                var sparse = lexical.query(q.text());
+                ours.add(
+                        tables(
+                                index.search(
+                                        dense, sparse, SearchFilter.NONE, RetrievalMetrics.DEPTH),
+                                tableIdByPoint),
+                        q.goldTableIds());
+                keywords.add(
+                        tables(
+                                index.search(
+                                        null, sparse, SearchFilter.NONE, RetrievalMetrics.DEPTH),
+                                tableIdByPoint),
+                        q.goldTableIds());
+                meaning.add(
+                        tables(
+                                index.search(
+                                        dense, null, SearchFilter.NONE, RetrievalMetrics.DEPTH),
+                                tableIdByPoint),
+                        q.goldTableIds());
                 baseline.add(bm25.rank(q.text(), RetrievalMetrics.DEPTH), q.goldTableIds());
             }
             return new Result(
                     set.tables().size(),
                     ours.metrics(),
+                    keywords.metrics(),
+                    meaning.metrics(),
                     baseline.metrics(),
                     indexSeconds,
                     (System.nanoTime() - searchStart) / 1e9);
         }
+    }
+
+    private static List<String> tables(
+            List<ScoredPoint> points, Map<String, String> tableIdByPoint) {
+        List<String> ids = new ArrayList<>(points.size());
+        for (ScoredPoint p : points) {
+            ids.add(tableIdByPoint.get(p.id()));
+        }
+        return ids;
     }
 
     /** Embeds and encodes documents into index points. */

@@ -79,17 +79,6 @@ public final class KnowledgeSearch {
         return index.payload(io.dataspoke.knowledge.index.PointIds.of(urn));
     }
 
-    /** The index's ids in ranked order, without quality re-ranking: what evaluation measures. */
-    public List<String> rank(String query, int limit) throws IOException {
-        List<String> ids = new ArrayList<>();
-        for (ScoredPoint p :
-                index.search(
-                        embedder.query(query), lexical.query(query), SearchFilter.NONE, limit)) {
-            ids.add(p.id());
-        }
-        return ids;
-    }
-
     /** The query's words found in the dataset's name, description and tags. */
     private List<String> matched(Map<Integer, String> queryTerms, DocumentPayload dataset) {
         List<String> reasons = new ArrayList<>();
