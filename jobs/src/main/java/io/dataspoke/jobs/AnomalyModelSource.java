@@ -9,14 +9,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * first poll returns all latest models again, which the detectors ignore unless newer than theirs.
  * A failed poll is logged and retried at the next interval.
  *
- * <p>Built on Flink's rate-limited data generator source, one poll per generated element. Models
- * have no event time, so the stream's watermark is the end of time: it never holds back the
- * detection it is connected to.
+ * <p>A {@link Polls} source: models have no event time, so they never hold back the detection
+ * they are connected to.
  */
 final class AnomalyModelSource {
 
@@ -52,18 +45,14 @@ final class AnomalyModelSource {
      */
     static DataStream<AnomalyModel> stream(
             StreamExecutionEnvironment env, PostgresOptions postgres, Duration poll, boolean once) {
-        DataGeneratorSource<Batch> source =
-                new DataGeneratorSource<>(
+        return Polls.every(
+                        env,
                         new Poll(postgres),
-                        once ? 1 : Long.MAX_VALUE,
-                        // Read once: no rate limit, or the one read would wait for a permit.
-                        once
-                                ? RateLimiterStrategy.noOp()
-                                : RateLimiterStrategy.perSecond(1000.0 / poll.toMillis()),
-                        TypeInformation.of(Batch.class));
-        return env.fromSource(source, endOfTime(), "Anomaly models (Postgres)")
-                .uid("anomaly-model-source")
-                .setParallelism(1)
+                        TypeInformation.of(Batch.class),
+                        poll,
+                        once,
+                        "Anomaly models (Postgres)",
+                        "anomaly-model-source")
                 .flatMap(
                         (Batch batch, org.apache.flink.util.Collector<AnomalyModel> out) -> {
                             for (AnomalyModel m : batch.models()) {
@@ -90,20 +79,6 @@ final class AnomalyModelSource {
                         TypeInformation.of(AnomalyModel.class))
                 .setParallelism(1)
                 .name("No anomaly models");
-    }
-
-    private static WatermarkStrategy<Batch> endOfTime() {
-        return WatermarkStrategy.forGenerator(
-                ctx ->
-                        new WatermarkGenerator<>() {
-                            @Override
-                            public void onEvent(Batch event, long ts, WatermarkOutput out) {}
-
-                            @Override
-                            public void onPeriodicEmit(WatermarkOutput out) {
-                                out.emitWatermark(new Watermark(Long.MAX_VALUE));
-                            }
-                        });
     }
 
     /** One query per element: the latest models newer than those already returned. */

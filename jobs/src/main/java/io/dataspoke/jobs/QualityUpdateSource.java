@@ -9,14 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * dataset_health}, {@code dataset_status}) every poll interval while knowledge-sync runs. Each poll
  * reads every row: the document function drops what did not change, and nothing is missed when a
  * replay rewrites a row with an older event time. A failed poll is logged and retried at the next.
+ * A {@link Polls} source: it never holds the entity changes back.
  */
 final class QualityUpdateSource {
 
@@ -41,17 +36,14 @@ final class QualityUpdateSource {
 
     static DataStream<QualityUpdate> stream(
             StreamExecutionEnvironment env, PostgresOptions postgres, Duration poll, boolean once) {
-        DataGeneratorSource<Batch> source =
-                new DataGeneratorSource<>(
+        return Polls.every(
+                        env,
                         new Poll(postgres),
-                        once ? 1 : Long.MAX_VALUE,
-                        once
-                                ? RateLimiterStrategy.noOp()
-                                : RateLimiterStrategy.perSecond(1000.0 / poll.toMillis()),
-                        TypeInformation.of(Batch.class));
-        return env.fromSource(source, endOfTime(), "Health and status (Postgres)")
-                .uid("quality-source")
-                .setParallelism(1)
+                        TypeInformation.of(Batch.class),
+                        poll,
+                        once,
+                        "Health and status (Postgres)",
+                        "quality-source")
                 .flatMap(QualityUpdateSource::split, TypeInformation.of(QualityUpdate.class))
                 .uid("quality-updates")
                 .name("Health and status per dataset")
@@ -62,21 +54,6 @@ final class QualityUpdateSource {
         for (QualityUpdate u : batch.updates()) {
             out.collect(u);
         }
-    }
-
-    /** Health and status have no event time: they never hold the entity changes back. */
-    private static WatermarkStrategy<Batch> endOfTime() {
-        return WatermarkStrategy.forGenerator(
-                ctx ->
-                        new WatermarkGenerator<>() {
-                            @Override
-                            public void onEvent(Batch event, long ts, WatermarkOutput out) {}
-
-                            @Override
-                            public void onPeriodicEmit(WatermarkOutput out) {
-                                out.emitWatermark(new Watermark(Long.MAX_VALUE));
-                            }
-                        });
     }
 
     /** One query per element. */

@@ -1,5 +1,6 @@
 package io.dataspoke.knowledge.eval;
 
+import io.dataspoke.knowledge.DocumentEncoder;
 import io.dataspoke.knowledge.LexicalEncoder;
 import io.dataspoke.knowledge.SearchDocument;
 import io.dataspoke.knowledge.SearchDocuments;
@@ -112,24 +113,9 @@ public final class RetrievalEvaluation {
         return ids;
     }
 
-    /** Embeds and encodes documents into index points. */
+    /** Embeds and encodes documents into index points (see {@link DocumentEncoder}). */
     public static List<IndexedDocument> encode(
             List<SearchDocument> documents, TextEmbedder embedder, LexicalEncoder lexical) {
-        if (documents.isEmpty()) {
-            return List.of();
-        }
-        float[][] dense = embedder.documents(documents.stream().map(SearchDocument::text).toList());
-        List<IndexedDocument> out = new ArrayList<>(documents.size());
-        for (int i = 0; i < documents.size(); i++) {
-            SearchDocument d = documents.get(i);
-            out.add(
-                    new IndexedDocument(
-                            d.id(),
-                            dense[i],
-                            lexical.document(d.fields()),
-                            d.payload(),
-                            d.contentHash()));
-        }
-        return out;
+        return new DocumentEncoder(embedder, lexical).encode(documents);
     }
 }

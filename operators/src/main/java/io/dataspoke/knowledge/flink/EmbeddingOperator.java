@@ -1,5 +1,6 @@
 package io.dataspoke.knowledge.flink;
 
+import io.dataspoke.knowledge.DocumentEncoder;
 import io.dataspoke.knowledge.EmbeddingModel;
 import io.dataspoke.knowledge.LexicalEncoder;
 import io.dataspoke.knowledge.SearchDocument;
@@ -8,6 +9,7 @@ import io.dataspoke.knowledge.index.IndexChange;
 import io.dataspoke.knowledge.index.IndexedDocument;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -31,8 +33,7 @@ public class EmbeddingOperator extends AbstractStreamOperator<IndexChange>
     private final int batchSize;
     private final long maxWaitMillis;
 
-    private transient TextEmbedder embedder;
-    private transient LexicalEncoder lexical;
+    private transient DocumentEncoder encoder;
     private transient List<DocumentChange> buffer;
     private transient int waitingToEmbed;
     private transient boolean timerSet;
@@ -51,8 +52,7 @@ public class EmbeddingOperator extends AbstractStreamOperator<IndexChange>
     @Override
     public void open() throws Exception {
         super.open();
-        embedder = new TextEmbedder(model);
-        lexical = new LexicalEncoder();
+        encoder = new DocumentEncoder(new TextEmbedder(model), new LexicalEncoder());
         buffer = new ArrayList<>();
         var metrics = getRuntimeContext().getMetricGroup();
         embedded = metrics.counter("documentsEmbedded");
@@ -102,23 +102,12 @@ public class EmbeddingOperator extends AbstractStreamOperator<IndexChange>
                 documents.add(change.toEmbed());
             }
         }
-        float[][] vectors =
-                documents.isEmpty()
-                        ? new float[0][]
-                        : embedder.documents(documents.stream().map(SearchDocument::text).toList());
-        int next = 0;
+        Iterator<IndexedDocument> points = encoder.encode(documents).iterator();
         for (DocumentChange change : buffer) {
-            SearchDocument d = change.toEmbed();
             IndexChange out =
-                    d == null
+                    change.toEmbed() == null
                             ? change.change()
-                            : IndexChange.upsert(
-                                    new IndexedDocument(
-                                            d.id(),
-                                            vectors[next++],
-                                            lexical.document(d.fields()),
-                                            d.payload(),
-                                            d.contentHash()));
+                            : IndexChange.upsert(points.next());
             output.collect(new StreamRecord<>(out));
         }
         if (!documents.isEmpty()) {
