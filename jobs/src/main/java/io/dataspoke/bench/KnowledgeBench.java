@@ -36,17 +36,18 @@ import java.util.stream.Stream;
  * throwaway index, not counted, so the JIT and the ONNX session are warm; loading the model is
  * reported apart. ONNX Runtime may run one embedding call on both cores.
  *
- * <p><b>Search.</b> Embedding 100,000 documents takes most of an hour on two cores, so the index is
- * assembled: the pool's documents with the first model's real vectors, and {@code documents − pool}
- * copies of them ({@link WarehouseTables#variant}: another region or version, columns dropped or
- * added, the description sometimes lost). A copy's lexical vector is encoded from its own text; its
- * dense vector is its base table's plus Gaussian noise of standard deviation {@value
+ * <p><b>Search.</b> Embedding 100,000 documents takes about half an hour on two cores, so the index
+ * is assembled: the pool's documents with the first model's real vectors, and {@code documents −
+ * pool} copies of them ({@link WarehouseTables#variant}: another region or version, columns dropped
+ * or added, the description sometimes lost). A copy's lexical vector is encoded from its own text;
+ * its dense vector is its base table's plus Gaussian noise of standard deviation {@value
  * #PERTURBATION}/√dimension per component, re-normalised (a cosine of about 0.97 to its base, as a
  * regional copy's would be). Then {@code warmups} questions (not counted) and {@code queries}
  * others, generated from the same vocabulary, go through {@link KnowledgeSearch#search} with no
- * filter and a limit of {@value #LIMIT}; then the same questions' vectors, computed beforehand
- * (which times the query embedding), through {@link LocalVectorIndex#search} alone, as deep as
- * {@code KnowledgeSearch} asks it ({@value #CANDIDATES} candidates per result).
+ * filter and a limit of {@value #LIMIT}; each question is also embedded alone ({@link
+ * TextEmbedder#query}, timed) and its vectors put to {@link LocalVectorIndex#search} alone, as deep
+ * as {@code KnowledgeSearch} asks it ({@value #CANDIDATES} candidates per result), so the three are
+ * measured on the same questions, interleaved, in the same run.
  */
 public final class KnowledgeBench {
 
@@ -361,58 +362,27 @@ public final class KnowledgeBench {
 
             List<String> warm = tables.questions(options.warmups(), 0);
             List<String> questions = tables.questions(options.queries(), 1);
-            KnowledgeSearch search = new KnowledgeSearch(embedder, lexical, index);
-            for (String q : warm) {
-                blackhole += search.search(q, SearchFilter.NONE, LIMIT).size();
+            Questions asked = new Questions(new KnowledgeSearch(embedder, lexical, index));
+            for (int i = 0; i < warm.size(); i++) {
+                asked.ask(warm.get(i), i, embedder, lexical, index);
             }
-            double[] full = new double[questions.size()];
+            int n = questions.size();
+            double[] full = new double[n];
+            double[] embed = new double[n];
+            double[] alone = new double[n];
             long results = 0;
-            long loop = System.nanoTime();
-            for (int i = 0; i < questions.size(); i++) {
-                long t = System.nanoTime();
-                List<SearchResult> r = search.search(questions.get(i), SearchFilter.NONE, LIMIT);
-                full[i] = (System.nanoTime() - t) / 1e6;
-                results += r.size();
+            for (int i = 0; i < n; i++) {
+                results += asked.ask(questions.get(i), i, embedder, lexical, index);
+                full[i] = asked.search;
+                embed[i] = asked.embed;
+                alone[i] = asked.index;
             }
-            double fullSeconds = (System.nanoTime() - loop) / 1e9;
-            out.printf(
-                    "Searched %,d questions after %,d warm-up (not counted)%n",
-                    questions.size(), warm.size());
-
-            // The same questions' vectors, computed beforehand: this times the query embedding.
-            for (String q : warm) {
-                blackhole += embedder.query(q).length + lexical.query(q).size();
-            }
-            float[][] dense = new float[questions.size()][];
-            SparseVector[] sparse = new SparseVector[questions.size()];
-            double[] embed = new double[questions.size()];
-            loop = System.nanoTime();
-            for (int i = 0; i < questions.size(); i++) {
-                long t = System.nanoTime();
-                dense[i] = embedder.query(questions.get(i));
-                embed[i] = (System.nanoTime() - t) / 1e6;
-                sparse[i] = lexical.query(questions.get(i));
-            }
-            double embedSeconds = (System.nanoTime() - loop) / 1e9;
-
+            out.printf("Searched %,d questions after %,d warm-up (not counted)%n", n, warm.size());
             int depth = LIMIT * CANDIDATES;
-            for (String q : warm) {
-                blackhole +=
-                        index.search(embedder.query(q), lexical.query(q), SearchFilter.NONE, depth)
-                                .size();
-            }
-            double[] alone = new double[questions.size()];
-            loop = System.nanoTime();
-            for (int i = 0; i < questions.size(); i++) {
-                long t = System.nanoTime();
-                blackhole += index.search(dense[i], sparse[i], SearchFilter.NONE, depth).size();
-                alone[i] = (System.nanoTime() - t) / 1e6;
-            }
-            double aloneSeconds = (System.nanoTime() - loop) / 1e9;
 
-            KnowledgeBenchResult.Latency searchLatency = latency(full, fullSeconds);
-            KnowledgeBenchResult.Latency embedLatency = latency(embed, embedSeconds);
-            KnowledgeBenchResult.Latency indexLatency = latency(alone, aloneSeconds);
+            KnowledgeBenchResult.Latency searchLatency = latency(full);
+            KnowledgeBenchResult.Latency embedLatency = latency(embed);
+            KnowledgeBenchResult.Latency indexLatency = latency(alone);
             return new KnowledgeBenchResult.Search(
                     embedder.model().id(),
                     options.documents(),
@@ -426,7 +396,7 @@ public final class KnowledgeBench {
                     depth,
                     warm.size(),
                     questions.size(),
-                    (double) results / questions.size(),
+                    (double) results / n,
                     searchLatency,
                     embedLatency,
                     indexLatency,
@@ -435,13 +405,57 @@ public final class KnowledgeBench {
         }
     }
 
-    private static KnowledgeBenchResult.Latency latency(double[] millis, double seconds) {
+    /**
+     * One question three ways, each timed in milliseconds: the whole search, the query embedding
+     * alone, and the index alone with the vectors just computed. The whole search goes first for
+     * even questions and last for odd ones, so neither measurement always finds the caches warmed
+     * by the other, and drift on a shared machine touches both alike.
+     */
+    private static final class Questions {
+        private final KnowledgeSearch knowledge;
+        double search;
+        double embed;
+        double index;
+
+        Questions(KnowledgeSearch knowledge) {
+            this.knowledge = knowledge;
+        }
+
+        /** Asks {@code question}; returns how many results the whole search gave. */
+        int ask(
+                String question,
+                int i,
+                TextEmbedder embedder,
+                LexicalEncoder lexical,
+                LocalVectorIndex points)
+                throws IOException {
+            int results = i % 2 == 0 ? whole(question) : 0;
+            long t = System.nanoTime();
+            float[] dense = embedder.query(question);
+            embed = (System.nanoTime() - t) / 1e6;
+            SparseVector sparse = lexical.query(question);
+            t = System.nanoTime();
+            blackhole += points.search(dense, sparse, SearchFilter.NONE, LIMIT * CANDIDATES).size();
+            index = (System.nanoTime() - t) / 1e6;
+            return i % 2 == 0 ? results : whole(question);
+        }
+
+        private int whole(String question) throws IOException {
+            long t = System.nanoTime();
+            List<SearchResult> results = knowledge.search(question, SearchFilter.NONE, LIMIT);
+            search = (System.nanoTime() - t) / 1e6;
+            return results.size();
+        }
+    }
+
+    /** Percentiles and mean; calls per second is what the mean allows, one after another. */
+    private static KnowledgeBenchResult.Latency latency(double[] millis) {
         double sum = 0;
         for (double m : millis) {
             sum += m;
         }
-        return new KnowledgeBenchResult.Latency(
-                Percentiles.of(millis), sum / millis.length, millis.length / seconds);
+        double mean = sum / millis.length;
+        return new KnowledgeBenchResult.Latency(Percentiles.of(millis), mean, 1000 / mean);
     }
 
     /**

@@ -88,7 +88,7 @@ public record KnowledgeBenchResult(
      * @param search {@code KnowledgeSearch.search}: query embedding, lexical query, hybrid index
      *     search (dense and sparse, fused by RRF), quality re-ranking and matched words
      * @param queryEmbedding {@code TextEmbedder.query} alone, on the same questions
-     * @param index {@code LocalVectorIndex.search} alone, with the vectors computed beforehand
+     * @param index {@code LocalVectorIndex.search} alone, with the vectors just computed
      * @param embeddingShare mean query embedding over mean search latency
      * @param indexShare mean index search over mean search latency
      */
@@ -117,7 +117,7 @@ public record KnowledgeBenchResult(
      *
      * @param millis nearest-rank percentiles in milliseconds
      * @param meanMillis mean in milliseconds
-     * @param perSecond calls per second of the timed loop, one after another
+     * @param perSecond calls per second one after another on one thread: {@code 1000 / meanMillis}
      */
     public record Latency(Percentiles millis, double meanMillis, double perSecond) {}
 
