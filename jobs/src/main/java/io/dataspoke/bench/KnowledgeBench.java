@@ -9,6 +9,7 @@ import io.dataspoke.knowledge.TextEmbedder;
 import io.dataspoke.knowledge.index.IndexedDocument;
 import io.dataspoke.knowledge.index.LocalVectorIndex;
 import io.dataspoke.knowledge.index.SearchFilter;
+import io.dataspoke.knowledge.index.VectorIndex;
 import io.dataspoke.knowledge.search.KnowledgeSearch;
 import io.dataspoke.knowledge.search.SearchResult;
 import java.io.IOException;
@@ -370,12 +371,16 @@ public final class KnowledgeBench {
             double[] full = new double[n];
             double[] embed = new double[n];
             double[] alone = new double[n];
+            double[] dense = new double[n];
+            double[] sparse = new double[n];
             long results = 0;
             for (int i = 0; i < n; i++) {
                 results += asked.ask(questions.get(i), i, embedder, lexical, index);
                 full[i] = asked.search;
                 embed[i] = asked.embed;
                 alone[i] = asked.index;
+                dense[i] = asked.dense;
+                sparse[i] = asked.sparse;
             }
             out.printf("Searched %,d questions after %,d warm-up (not counted)%n", n, warm.size());
             int depth = LIMIT * CANDIDATES;
@@ -383,6 +388,8 @@ public final class KnowledgeBench {
             KnowledgeBenchResult.Latency searchLatency = latency(full);
             KnowledgeBenchResult.Latency embedLatency = latency(embed);
             KnowledgeBenchResult.Latency indexLatency = latency(alone);
+            KnowledgeBenchResult.Latency denseLatency = latency(dense);
+            KnowledgeBenchResult.Latency sparseLatency = latency(sparse);
             return new KnowledgeBenchResult.Search(
                     embedder.model().id(),
                     options.documents(),
@@ -400,22 +407,29 @@ public final class KnowledgeBench {
                     searchLatency,
                     embedLatency,
                     indexLatency,
+                    denseLatency,
+                    sparseLatency,
                     embedLatency.meanMillis() / searchLatency.meanMillis(),
-                    indexLatency.meanMillis() / searchLatency.meanMillis());
+                    indexLatency.meanMillis() / searchLatency.meanMillis(),
+                    denseLatency.meanMillis() / searchLatency.meanMillis(),
+                    sparseLatency.meanMillis() / searchLatency.meanMillis());
         }
     }
 
     /**
-     * One question three ways, each timed in milliseconds: the whole search, the query embedding
-     * alone, and the index alone with the vectors just computed. The whole search goes first for
-     * even questions and last for odd ones, so neither measurement always finds the caches warmed
-     * by the other, and drift on a shared machine touches both alike.
+     * One question five ways, each timed in milliseconds: the whole search, the query embedding
+     * alone, the index alone with the vectors just computed, and each of its two branches alone
+     * (the dense scan, the sparse postings). The whole search goes first for even questions and
+     * last for odd ones, so neither measurement always finds the caches warmed by the other, and
+     * drift on a shared machine touches both alike.
      */
     private static final class Questions {
         private final KnowledgeSearch knowledge;
         double search;
         double embed;
         double index;
+        double dense;
+        double sparse;
 
         Questions(KnowledgeSearch knowledge) {
             this.knowledge = knowledge;
@@ -437,6 +451,14 @@ public final class KnowledgeBench {
             t = System.nanoTime();
             blackhole += points.search(dense, sparse, SearchFilter.NONE, LIMIT * CANDIDATES).size();
             index = (System.nanoTime() - t) / 1e6;
+            // Each branch alone, as deep as the hybrid search prefetches it before fusion.
+            int branch = LIMIT * CANDIDATES * VectorIndex.PREFETCH_FACTOR;
+            t = System.nanoTime();
+            blackhole += points.search(dense, null, SearchFilter.NONE, branch).size();
+            this.dense = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            blackhole += points.search(null, sparse, SearchFilter.NONE, branch).size();
+            this.sparse = (System.nanoTime() - t) / 1e6;
             return i % 2 == 0 ? results : whole(question);
         }
 

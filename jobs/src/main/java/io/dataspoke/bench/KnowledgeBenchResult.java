@@ -2,6 +2,7 @@ package io.dataspoke.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataspoke.knowledge.index.VectorIndex;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -89,8 +90,13 @@ public record KnowledgeBenchResult(
      *     search (dense and sparse, fused by RRF), quality re-ranking and matched words
      * @param queryEmbedding {@code TextEmbedder.query} alone, on the same questions
      * @param index {@code LocalVectorIndex.search} alone, with the vectors just computed
+     * @param dense the index's dense branch alone (cosine against every point), {@code
+     *     VectorIndex.PREFETCH_FACTOR × depth} deep, as the hybrid search prefetches it
+     * @param sparse the index's sparse branch alone (IDF-weighted postings), as deep
      * @param embeddingShare mean query embedding over mean search latency
      * @param indexShare mean index search over mean search latency
+     * @param denseShare mean dense branch over mean search latency
+     * @param sparseShare mean sparse branch over mean search latency
      */
     public record Search(
             String model,
@@ -109,8 +115,12 @@ public record KnowledgeBenchResult(
             Latency search,
             Latency queryEmbedding,
             Latency index,
+            Latency dense,
+            Latency sparse,
             double embeddingShare,
-            double indexShare) {}
+            double indexShare,
+            double denseShare,
+            double sparseShare) {}
 
     /**
      * Latencies of one kind of call.
@@ -204,6 +214,9 @@ public record KnowledgeBenchResult(
         row(out, "KnowledgeSearch.search", s.search(), 1.0);
         row(out, "query embedding alone", s.queryEmbedding(), s.embeddingShare());
         row(out, "index search alone (" + s.depth() + " deep)", s.index(), s.indexShare());
+        int branch = s.depth() * VectorIndex.PREFETCH_FACTOR;
+        row(out, "  dense branch alone (" + branch + " deep)", s.dense(), s.denseShare());
+        row(out, "  sparse branch alone (" + branch + " deep)", s.sparse(), s.sparseShare());
         out.printf(
                 "  index: log %,.1f MiB on disk, about %,.0f MiB of heap; assembled in %.1f s;"
                         + " %.1f results per search%n",

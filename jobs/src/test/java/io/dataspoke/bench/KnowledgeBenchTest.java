@@ -81,7 +81,8 @@ class KnowledgeBenchTest {
         assertThat(s.logBytes())
                 .isEqualTo(Files.size(dir.resolve("search/points.log")))
                 .isGreaterThan(first.logBytes() * 10);
-        for (KnowledgeBenchResult.Latency l : List.of(s.search(), s.queryEmbedding(), s.index())) {
+        for (KnowledgeBenchResult.Latency l :
+                List.of(s.search(), s.queryEmbedding(), s.index(), s.dense(), s.sparse())) {
             Percentiles p = l.millis();
             assertThat(p.count()).isEqualTo(20);
             assertThat(p.p50()).isPositive().isLessThanOrEqualTo(p.p90());
@@ -94,6 +95,10 @@ class KnowledgeBenchTest {
                 .isCloseTo(s.queryEmbedding().meanMillis() / s.search().meanMillis(), EXACT);
         assertThat(s.indexShare())
                 .isCloseTo(s.index().meanMillis() / s.search().meanMillis(), EXACT);
+        assertThat(s.denseShare())
+                .isCloseTo(s.dense().meanMillis() / s.search().meanMillis(), EXACT);
+        assertThat(s.sparseShare())
+                .isCloseTo(s.sparse().meanMillis() / s.search().meanMillis(), EXACT);
 
         assertThat(progress.toString(StandardCharsets.UTF_8))
                 .contains(
@@ -117,6 +122,8 @@ class KnowledgeBenchTest {
                 .isEqualTo(s.index().millis().p50());
         assertThat(json.at("/search/queryEmbedding/meanMillis").isNumber()).isTrue();
         assertThat(json.at("/search/indexShare").asDouble()).isEqualTo(s.indexShare());
+        assertThat(json.at("/search/sparse/millis/p99").asDouble())
+                .isEqualTo(s.sparse().millis().p99());
         assertThat(json.at("/search/heapBytes").isNumber()).isTrue();
         assertThat(json.at("/machine/cores").asInt()).isPositive();
 
@@ -128,6 +135,7 @@ class KnowledgeBenchTest {
                         "1.00x",
                         "KnowledgeSearch.search",
                         "index search alone (30 deep)",
+                        "dense branch alone (120 deep)",
                         "100.0%");
     }
 
