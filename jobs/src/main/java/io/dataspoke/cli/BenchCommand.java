@@ -5,6 +5,8 @@ import io.dataspoke.bench.AnomalyBenchResult;
 import io.dataspoke.bench.HealthBench;
 import io.dataspoke.bench.IngestBench;
 import io.dataspoke.bench.IngestBenchResult;
+import io.dataspoke.bench.KnowledgeBench;
+import io.dataspoke.bench.KnowledgeBenchResult;
 import io.dataspoke.bench.QualityBench;
 import io.dataspoke.bench.QualityBenchResult;
 import io.dataspoke.demo.DemoConfig;
@@ -24,13 +26,14 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
-                "Benchmarks on the embedded stack, and of the anomaly detectors alone; results in"
-                        + " docs/benchmarks.md.",
+                "Benchmarks on the embedded stack, and of the anomaly detectors and the knowledge"
+                        + " base alone; results in docs/benchmarks.md.",
         subcommands = {
             BenchCommand.Ingest.class,
             BenchCommand.Health.class,
             BenchCommand.Quality.class,
-            BenchCommand.Anomaly.class
+            BenchCommand.Anomaly.class,
+            BenchCommand.Knowledge.class
         })
 final class BenchCommand {
 
@@ -302,6 +305,76 @@ final class BenchCommand {
             AnomalyBenchResult result =
                     AnomalyBench.run(
                             AnomalyBench.Options.defaults().with(points, warmups, iterations, seed),
+                            progress);
+            if (json) {
+                out.println(result.toJson());
+            } else {
+                result.print(out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code dataspoke bench knowledge}. */
+    @Command(
+            name = "knowledge",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Search documents built, embedded and indexed per second on the local store"
+                            + " with each embedding model (and the share of each step), and"
+                            + " search latency percentiles over an index of 100,000 documents.")
+    static final class Knowledge implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed.")
+        long seed;
+
+        @Option(
+                names = "--documents",
+                defaultValue = "100000",
+                description =
+                        "Documents in the index searched: the pool and perturbed copies of it"
+                                + " (default ${DEFAULT-VALUE}).")
+        int documents;
+
+        @Option(
+                names = "--pool",
+                defaultValue = "2000",
+                description =
+                        "Tables built, embedded and indexed for real with each model"
+                                + " (default ${DEFAULT-VALUE}).")
+        int pool;
+
+        @Option(
+                names = "--queries",
+                defaultValue = "300",
+                description = "Questions timed (default ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(
+                names = "--warmups",
+                defaultValue = "30",
+                description = "Questions asked first, not counted (default ${DEFAULT-VALUE}).")
+        int warmups;
+
+        @Option(
+                names = "--work-dir",
+                description =
+                        "Where the indexes are written and kept; a temporary directory,"
+                                + " deleted after, by default.")
+        Path workDir;
+
+        @Option(names = "--json", description = "Print the result as JSON on the last line.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
+            KnowledgeBenchResult result =
+                    KnowledgeBench.run(
+                            KnowledgeBench.Options.defaults()
+                                    .with(pool, documents, queries, warmups, seed)
+                                    .in(workDir),
                             progress);
             if (json) {
                 out.println(result.toJson());
