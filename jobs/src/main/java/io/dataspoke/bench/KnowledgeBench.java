@@ -32,10 +32,10 @@ import java.util.stream.Stream;
  * {@link SearchDocuments#build} (and the content hash), {@link TextEmbedder#documents}, {@link
  * LexicalEncoder#document}, and {@link LocalVectorIndex#upsert} into an index opened on a
  * directory, so every batch is appended to the log and forced to disk. These are the steps of
- * {@code RetrievalEvaluation.encode}, taken apart so that each one's share of the time can be
- * clocked. The first {@value #WARMUP_DOCUMENTS} documents go through once beforehand into a
- * throwaway index, not counted, so the JIT and the ONNX session are warm; loading the model is
- * reported apart. ONNX Runtime may run one embedding call on both cores.
+ * {@code DocumentEncoder.encode}, taken apart so that each one's share of the time can be clocked.
+ * The first {@value #WARMUP_DOCUMENTS} documents go through once beforehand into a throwaway index,
+ * not counted, so the JIT and the ONNX session are warm; loading the model is reported apart. ONNX
+ * Runtime may run one embedding call on both cores.
  *
  * <p><b>Search.</b> Embedding 100,000 documents takes about half an hour on two cores, so the index
  * is assembled: the pool's documents with the first model's real vectors, and {@code documents −

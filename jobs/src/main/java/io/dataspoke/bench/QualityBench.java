@@ -50,8 +50,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * Postgres ({@code check_results}, {@code incidents}, {@code dataset_status}) each read all of it
  * as a bounded job, timed from its last task running to its end. Every round must leave the same
  * check results on profiles (see {@code rowCounts}); WARN or FAIL results, incidents and statuses
- * may differ by a few between replays (a freshness deadline is judged when the watermark passes
- * it, and which topic reports a load first is up to the fetches), and a round that differs says so.
+ * may differ by a few between replays (a freshness deadline is judged when the watermark passes it,
+ * and which topic reports a load first is up to the fetches), and a round that differs says so.
  *
  * <p>Latency: the job runs unbounded on a topic of its own with Slack alerts to a {@link
  * LocalSlackWebhook}, a grouping window and a watermark out-of-orderness the result states (both

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * first poll returns all latest models again, which the detectors ignore unless newer than theirs.
  * A failed poll is logged and retried at the next interval.
  *
- * <p>A {@link Polls} source: models have no event time, so they never hold back the detection
- * they are connected to.
+ * <p>A {@link Polls} source: models have no event time, so they never hold back the detection they
+ * are connected to.
  */
 final class AnomalyModelSource {
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quality bench on a small history and a few probes: a warm-up and a counted round leave the
- * same check results on profiles (the bench fails otherwise), every probe's violation reaches the webhook as an opening
- * alert and its repair as a resolve, and the JSON carries it all. Figures are only checked for
- * consistency here; their values belong in docs/benchmarks.md.
+ * same check results on profiles (the bench fails otherwise), every probe's violation reaches the
+ * webhook as an opening alert and its repair as a resolve, and the JSON carries it all. Figures are
+ * only checked for consistency here; their values belong in docs/benchmarks.md.
  */
 class QualityBenchITCase {
 

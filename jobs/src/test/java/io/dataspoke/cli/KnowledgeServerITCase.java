@@ -8,12 +8,12 @@ import io.dataspoke.db.Migrations;
 import io.dataspoke.embedded.EmbeddedPostgres;
 import io.dataspoke.health.DatasetDocs;
 import io.dataspoke.health.HealthRulesConfig;
+import io.dataspoke.knowledge.DocumentEncoder;
 import io.dataspoke.knowledge.EmbeddingModel;
 import io.dataspoke.knowledge.LexicalEncoder;
 import io.dataspoke.knowledge.SearchDocument;
 import io.dataspoke.knowledge.SearchDocuments;
 import io.dataspoke.knowledge.TextEmbedder;
-import io.dataspoke.knowledge.eval.RetrievalEvaluation;
 import io.dataspoke.knowledge.index.IndexedDocument;
 import io.dataspoke.knowledge.index.LocalVectorIndex;
 import io.dataspoke.knowledge.search.KnowledgeSearch;
@@ -116,7 +116,7 @@ class KnowledgeServerITCase {
                                         + " web site\"}}")));
         index = LocalVectorIndex.inMemory();
         index.create(384);
-        List<IndexedDocument> points = RetrievalEvaluation.encode(docs, embedder, lexical);
+        List<IndexedDocument> points = new DocumentEncoder(embedder, lexical).encode(docs);
         index.upsert(points);
         server =
                 KnowledgeServer.start(

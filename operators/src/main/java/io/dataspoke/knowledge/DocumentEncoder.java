@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Turns search documents into index points: their texts embedded in one call, each with its lexical
- * vector and content hash. What the knowledge-sync job, the retrieval evaluation and the bench
- * all index through.
+ * vector and content hash. What the knowledge-sync job, the retrieval evaluation and the bench all
+ * index through.
  */
 public final class DocumentEncoder {
 

@@ -5,7 +5,6 @@ import io.dataspoke.knowledge.LexicalEncoder;
 import io.dataspoke.knowledge.SearchDocument;
 import io.dataspoke.knowledge.SearchDocuments;
 import io.dataspoke.knowledge.TextEmbedder;
-import io.dataspoke.knowledge.index.IndexedDocument;
 import io.dataspoke.knowledge.index.LocalVectorIndex;
 import io.dataspoke.knowledge.index.ScoredPoint;
 import io.dataspoke.knowledge.index.SearchFilter;
@@ -47,6 +46,7 @@ public final class RetrievalEvaluation {
 
     public static Result run(RetrievalSet set, TextEmbedder embedder) throws IOException {
         LexicalEncoder lexical = new LexicalEncoder();
+        DocumentEncoder encoder = new DocumentEncoder(embedder, lexical);
         Map<String, String> tableIdByPoint = new HashMap<>();
         long start = System.nanoTime();
         try (LocalVectorIndex index = LocalVectorIndex.inMemory();
@@ -58,11 +58,11 @@ public final class RetrievalEvaluation {
                 tableIdByPoint.put(document.id(), table.id());
                 batch.add(document);
                 if (batch.size() == BATCH) {
-                    index.upsert(encode(batch, embedder, lexical));
+                    index.upsert(encoder.encode(batch));
                     batch.clear();
                 }
             }
-            index.upsert(encode(batch, embedder, lexical));
+            index.upsert(encoder.encode(batch));
             double indexSeconds = (System.nanoTime() - start) / 1e9;
 
             RetrievalMetrics.Accumulator ours = new RetrievalMetrics.Accumulator();
@@ -111,11 +111,5 @@ public final class RetrievalEvaluation {
             ids.add(tableIdByPoint.get(p.id()));
         }
         return ids;
-    }
-
-    /** Embeds and encodes documents into index points (see {@link DocumentEncoder}). */
-    public static List<IndexedDocument> encode(
-            List<SearchDocument> documents, TextEmbedder embedder, LexicalEncoder lexical) {
-        return new DocumentEncoder(embedder, lexical).encode(documents);
     }
 }

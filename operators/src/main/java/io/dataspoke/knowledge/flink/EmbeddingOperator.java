@@ -105,9 +105,7 @@ public class EmbeddingOperator extends AbstractStreamOperator<IndexChange>
         Iterator<IndexedDocument> points = encoder.encode(documents).iterator();
         for (DocumentChange change : buffer) {
             IndexChange out =
-                    change.toEmbed() == null
-                            ? change.change()
-                            : IndexChange.upsert(points.next());
+                    change.toEmbed() == null ? change.change() : IndexChange.upsert(points.next());
             output.collect(new StreamRecord<>(out));
         }
         if (!documents.isEmpty()) {
