@@ -242,9 +242,10 @@ public final class LocalVectorIndex implements VectorIndex {
     private List<ScoredPoint> denseRanking(float[] query, SearchFilter filter, int depth) {
         float[] q = unit(query);
         TopK top = new TopK(depth);
+        boolean everyPoint = filter.equals(SearchFilter.NONE);
         for (Map.Entry<String, Point> e : points.entrySet()) {
             Point p = e.getValue();
-            if (filter.matches(p.payload())) {
+            if (everyPoint || filter.matches(p.payload())) {
                 top.offer(e.getKey(), dot(q, p.dense()), p.payload());
             }
         }
@@ -253,7 +254,8 @@ public final class LocalVectorIndex implements VectorIndex {
 
     /** Σ idf(t)·q(t)·d(t) over the query's terms, idf as Qdrant computes it. */
     private List<ScoredPoint> sparseRanking(SparseVector query, SearchFilter filter, int depth) {
-        Map<String, Double> scores = new HashMap<>();
+        // One mutable cell per point, not a boxed Double per posting.
+        Map<String, double[]> scores = new HashMap<>();
         int n = points.size();
         for (int i = 0; i < query.size(); i++) {
             Map<String, Float> posting = postings.get(query.indices()[i]);
@@ -263,14 +265,16 @@ public final class LocalVectorIndex implements VectorIndex {
             double idf = idf(n, posting.size());
             double q = query.values()[i];
             for (Map.Entry<String, Float> e : posting.entrySet()) {
-                scores.merge(e.getKey(), idf * q * e.getValue(), Double::sum);
+                scores.computeIfAbsent(e.getKey(), id -> new double[1])[0] +=
+                        idf * q * e.getValue();
             }
         }
         TopK top = new TopK(depth);
-        for (Map.Entry<String, Double> e : scores.entrySet()) {
+        boolean everyPoint = filter.equals(SearchFilter.NONE);
+        for (Map.Entry<String, double[]> e : scores.entrySet()) {
             Point p = points.get(e.getKey());
-            if (filter.matches(p.payload())) {
-                top.offer(e.getKey(), e.getValue(), p.payload());
+            if (everyPoint || filter.matches(p.payload())) {
+                top.offer(e.getKey(), e.getValue()[0], p.payload());
             }
         }
         return top.ranked();
@@ -571,6 +575,10 @@ public final class LocalVectorIndex implements VectorIndex {
         }
 
         void offer(String id, double score, DocumentPayload payload) {
+            if (heap.size() == k && score < heap.peek().score()) {
+                // Most points of a large index: no allocation for them.
+                return;
+            }
             ScoredPoint point = new ScoredPoint(id, score, payload);
             if (heap.size() < k) {
                 heap.add(point);
