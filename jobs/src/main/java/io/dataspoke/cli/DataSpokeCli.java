@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             SearchCommand.class,
             VerifyCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            SqlCommand.class
         })
 public final class DataSpokeCli {
 

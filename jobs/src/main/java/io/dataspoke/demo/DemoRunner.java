@@ -23,11 +23,13 @@ import io.dataspoke.quality.alert.AlertRouting;
 import io.dataspoke.quality.contract.Contracts;
 import io.dataspoke.sinks.postgres.PostgresOptions;
 import io.dataspoke.sinks.qdrant.LocalIndexOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -109,6 +111,21 @@ public final class DemoRunner {
 
     /** Runs the demo; with {@code keepRunning} the stack stays up until the JVM is stopped. */
     public static DemoSummary run(Options options, PrintStream out) throws Exception {
+        return run(options, out, (stack, postgres) -> {});
+    }
+
+    /** What a caller does with the demo's stack once the summary is in, before it stops. */
+    @FunctionalInterface
+    public interface AfterSummary {
+        void accept(EmbeddedStack stack, PostgresOptions postgres) throws Exception;
+    }
+
+    /**
+     * Runs the demo and hands its stack to {@code afterSummary} before stopping it (the SQL
+     * scripts' test queries the demo's results this way).
+     */
+    public static DemoSummary run(Options options, PrintStream out, AfterSummary afterSummary)
+            throws Exception {
         long t0 = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         EmbeddedStack stack =
@@ -134,6 +151,8 @@ public final class DemoRunner {
                             stack.postgres().jdbcUrl(),
                             stack.postgres().user(),
                             stack.postgres().password());
+            Path cliConfig = writeCliConfig(options.workDir(), stack);
+            out.println("Config for the CLI against this demo (with --keep-running): " + cliConfig);
             JobID job = submitIngest(stack, topics, postgres);
             LocalSlackWebhook slack = LocalSlackWebhook.start();
             stack.closeWith(slack);
@@ -202,7 +221,14 @@ public final class DemoRunner {
                             slack.messages(),
                             knowledgeIndex,
                             seconds);
+            afterSummary.accept(stack, postgres);
             if (options.keepRunning()) {
+                out.println(
+                        "Query it meanwhile: ./dataspoke sql -f"
+                                + " sql/recipes/incidents_by_root_cause.sql --config "
+                                + cliConfig
+                                + "; ./dataspoke verify <dataset> --config "
+                                + cliConfig);
                 out.println(
                         "Still running: the dashboard stays at "
                                 + stack.flink().webUrl()
@@ -238,6 +264,30 @@ public final class DemoRunner {
                 new RecordDecoder(topics, SchemaResolver.bundledOnly()),
                 postgres);
         return stack.flink().submit(env, "dataspoke-" + IngestJob.NAME);
+    }
+
+    /**
+     * A config file for the CLI pointing at the embedded stack ({@code sql}, {@code verify}, {@code
+     * search}, {@code status}); the embedded Postgres trusts loopback, so it names no password.
+     */
+    private static Path writeCliConfig(Path workDir, EmbeddedStack stack) throws IOException {
+        Path file = workDir.resolve("dataspoke-demo.yaml");
+        Files.writeString(
+                file,
+                "# Written by `dataspoke demo`: its embedded Kafka and Postgres, while it runs.\n"
+                        + "kafka: {bootstrapServers: \""
+                        + stack.kafka().bootstrapServers()
+                        + "\"}\n"
+                        + "postgres: {url: \""
+                        + stack.postgres().jdbcUrl()
+                        + "\", user: "
+                        + stack.postgres().user()
+                        + "}\n"
+                        + "quality: {statusTopic: "
+                        + STATUS_TOPIC
+                        + "}\n"
+                        + "knowledge: {path: knowledge-index}\n");
+        return file;
     }
 
     private static JobID submitKnowledge(

@@ -54,6 +54,7 @@ class KnowledgeServerITCase {
     @TempDir static Path workDir;
 
     private static EmbeddedPostgres postgres;
+    private static String databaseUrl;
     private static LocalVectorIndex index;
     private static KnowledgeServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -62,6 +63,7 @@ class KnowledgeServerITCase {
     static void serve() throws Exception {
         postgres = EmbeddedPostgres.start(workDir.resolve("pg"));
         String url = postgres.createDatabase("serve_it");
+        databaseUrl = url;
         Migrations.migrate(url, postgres.user(), postgres.password());
         PostgresOptions options = new PostgresOptions(url, postgres.user(), postgres.password());
         try (Connection c = options.connect();
@@ -239,6 +241,48 @@ class KnowledgeServerITCase {
             assertThat(doc.at(ref.substring(1))).as(ref).isNotNull();
             assertThat(doc.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
         }
+    }
+
+    /** {@code dataspoke sql} on the same database: a recipe and a statement of one's own. */
+    @Test
+    void sqlRunsARecipeAndAStatementAgainstTheConfiguredDatabase() throws Exception {
+        Path config = workDir.resolve("dataspoke.yaml");
+        java.nio.file.Files.writeString(
+                config,
+                "kafka: {bootstrapServers: \"127.0.0.1:9\"}\n"
+                        + "postgres: {url: \""
+                        + databaseUrl
+                        + "\", user: "
+                        + postgres.user()
+                        + "}\n");
+        Path recipe =
+                Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
+                        .resolve("sql/recipes/blocked_now.sql");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int code;
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            code =
+                    DataSpokeCli.execute(
+                            "sql",
+                            "-f",
+                            recipe.toString(),
+                            "-e",
+                            "SELECT status, COUNT(*) AS datasets FROM dataset_status GROUP BY"
+                                    + " status",
+                            "--config",
+                            config.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String table = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).as(table).isZero();
+        assertThat(table)
+                .contains(ORDERS)
+                .contains("BLOCK")
+                .containsPattern("(?s)1 row in set.*1 row in set");
     }
 
     private static List<String> refs(JsonNode node, List<String> out) {

@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +29,12 @@ class DemoRunnerITCase {
         DemoHistory history = DemoGenerator.generate(data);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
+        SqlRecipeRuns sql = new SqlRecipeRuns();
         DemoSummary summary =
                 DemoRunner.run(
                         new DemoRunner.Options(data, 0, 0, workDir, false, false),
-                        new PrintStream(console, true, StandardCharsets.UTF_8));
+                        new PrintStream(console, true, StandardCharsets.UTF_8),
+                        sql::run);
 
         assertThat(summary.recordsByTopic().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(history.records().size());
@@ -138,6 +142,47 @@ class DemoRunnerITCase {
         summary.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("Knowledge base", "comes first", "dataspoke search");
+
+        // Every Flink SQL recipe ran over the demo's results and agrees with Postgres read
+        // directly (and with the ground truth where it has the answer).
+        assertThat(sql.rows.keySet()).containsExactlyElementsOf(SqlRecipeRuns.recipes());
+        assertThat(sql.rows.get("blocked_now.sql")).hasSize(sql.direct.get("blocked").intValue());
+        List<Row> incidents = sql.rows.get("incidents_by_root_cause.sql");
+        assertThat(incidents).hasSize((int) quality.incidents());
+        assertThat(incidents)
+                .filteredOn(r -> "schema-change".equals(r.getField("cause")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.getField("blast_radius")).isEqualTo(4L));
+        List<Row> worst = sql.rows.get("worst_datasets_per_team.sql");
+        assertThat(worst.stream().map(r -> r.getField("team")).distinct().count())
+                .isEqualTo(sql.direct.get("teamsOwning"));
+        assertThat(worst).allSatisfy(r -> assertThat((Long) r.getField("place")).isBetween(1L, 3L));
+        for (int i = 1; i < worst.size(); i++) {
+            if (worst.get(i).getField("team").equals(worst.get(i - 1).getField("team"))) {
+                assertThat((Short) worst.get(i).getField("score"))
+                        .isGreaterThanOrEqualTo((Short) worst.get(i - 1).getField("score"));
+            }
+        }
+        List<Row> league = sql.rows.get("team_league.sql");
+        assertThat(league).hasSize(sql.direct.get("teamsLatestDay").intValue()).isNotEmpty();
+        assertThat(league).allSatisfy(r -> assertThat(r.getField("last_week")).isNotNull());
+        assertThat(
+                        sql.rows.get("freshness_misses_7d.sql").stream()
+                                .mapToLong(r -> (Long) r.getField("misses"))
+                                .sum())
+                .isEqualTo(sql.direct.get("freshnessMisses7d"));
+        assertThat(sql.rows.get("status_changes.sql"))
+                .hasSize(sql.direct.get("statusRows").intValue());
+
+        // The CLI config the demo writes points at its own stack and index.
+        Path cliConfig = workDir.resolve("dataspoke-demo.yaml");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains(cliConfig.toString());
+        assertThat(
+                        io.dataspoke.jobs.config.DataSpokeConfig.read(cliConfig)
+                                .knowledgeIndex(cliConfig, name -> null))
+                .isEqualTo(
+                        new io.dataspoke.sinks.qdrant.LocalIndexOptions(
+                                workDir.resolve("knowledge-index").toAbsolutePath().toString()));
 
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
         assertThat(json.get("deadLetters").asLong()).isZero();
