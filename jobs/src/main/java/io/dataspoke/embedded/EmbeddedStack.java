@@ -79,7 +79,10 @@ public final class EmbeddedStack implements AutoCloseable {
                             timed(
                                     () ->
                                             EmbeddedFlink.start(
-                                                    workDir, options.webPort(), options.slots())));
+                                                    workDir,
+                                                    options.webPort(),
+                                                    options.slots(),
+                                                    flinkOverrides(options))));
 
             List<Throwable> failures = new ArrayList<>();
             Timed<EmbeddedKafka> k = join(kafka, failures);
@@ -256,38 +259,67 @@ public final class EmbeddedStack implements AutoCloseable {
      * @param postgresPort PostgreSQL port; 0 picks a free one
      * @param kafkaPort Kafka broker port; 0 picks a free one
      */
-    public record Options(int webPort, int slots, Path workDir, int postgresPort, int kafkaPort) {
+    public record Options(
+            int webPort,
+            int slots,
+            Path workDir,
+            int postgresPort,
+            int kafkaPort,
+            int prometheusPort) {
 
-        /** Dashboard on 8081, 2 slots, a temporary work directory, free ports otherwise. */
+        /**
+         * Dashboard on 8081, 2 slots, a temporary work directory, free ports otherwise, no
+         * Prometheus endpoint.
+         */
         public static Options defaults() {
             return new Options(
-                    EmbeddedFlink.DEFAULT_WEB_PORT, EmbeddedFlink.DEFAULT_SLOTS, null, 0, 0);
+                    EmbeddedFlink.DEFAULT_WEB_PORT, EmbeddedFlink.DEFAULT_SLOTS, null, 0, 0, 0);
         }
 
         /** Options with another dashboard port (0 picks a free one). */
         public Options withWebPort(int port) {
-            return new Options(port, slots, workDir, postgresPort, kafkaPort);
+            return new Options(port, slots, workDir, postgresPort, kafkaPort, prometheusPort);
         }
 
         /** Options with another number of task slots. */
         public Options withSlots(int count) {
-            return new Options(webPort, count, workDir, postgresPort, kafkaPort);
+            return new Options(webPort, count, workDir, postgresPort, kafkaPort, prometheusPort);
         }
 
         /** Options with a given work directory, kept on close. */
         public Options withWorkDir(Path dir) {
-            return new Options(webPort, slots, dir, postgresPort, kafkaPort);
+            return new Options(webPort, slots, dir, postgresPort, kafkaPort, prometheusPort);
         }
 
         /** Options with another PostgreSQL port (0 picks a free one). */
         public Options withPostgresPort(int port) {
-            return new Options(webPort, slots, workDir, port, kafkaPort);
+            return new Options(webPort, slots, workDir, port, kafkaPort, prometheusPort);
         }
 
         /** Options with another Kafka port (0 picks a free one). */
         public Options withKafkaPort(int port) {
-            return new Options(webPort, slots, workDir, postgresPort, port);
+            return new Options(webPort, slots, workDir, postgresPort, port, prometheusPort);
         }
+
+        /**
+         * Options with Flink's metrics served for Prometheus on {@code port} (0 for none), as
+         * flink-conf/config.yaml sets up a cluster.
+         */
+        public Options withPrometheusPort(int port) {
+            return new Options(webPort, slots, workDir, postgresPort, kafkaPort, port);
+        }
+    }
+
+    private static org.apache.flink.configuration.Configuration flinkOverrides(Options options) {
+        org.apache.flink.configuration.Configuration c =
+                new org.apache.flink.configuration.Configuration();
+        if (options.prometheusPort() > 0) {
+            c.setString(
+                    "metrics.reporter.prom.factory.class",
+                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            c.setString("metrics.reporter.prom.port", Integer.toString(options.prometheusPort()));
+        }
+        return c;
     }
 
     private static final class StartThreads implements java.util.concurrent.ThreadFactory {

@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * reaches Slack although the sources are idle afterwards (the processing-time paths, not the
  * watermark, carry a live incident out). knowledge-sync runs beside it into the embedded vector
  * index: {@code dataspoke verify} blocks the broken table with its incident and offers the healthy
- * one, and {@code dataspoke search} ranks the broken table lower and says why.
+ * one, and {@code dataspoke search} ranks the broken table lower and says why. Both jobs' metrics
+ * are scraped from the Prometheus endpoint the cluster configuration sets up.
  */
 class QualityMonitorITCase {
 
@@ -74,6 +75,7 @@ class QualityMonitorITCase {
     private static Path config;
     private static JobID job;
     private static JobID knowledgeJob;
+    private static int prometheusPort;
 
     @BeforeAll
     static void runTheJob() throws Exception {
@@ -82,7 +84,8 @@ class QualityMonitorITCase {
                         EmbeddedStack.Options.defaults()
                                 .withWorkDir(workDir)
                                 .withWebPort(0)
-                                .withSlots(4));
+                                .withSlots(4)
+                                .withPrometheusPort(prometheusPort = freePort()));
         stack.kafka().createTopics(TOPICS.all(), 2);
         stack.kafka().createTopics(List.of(STATUS_TOPIC), 1);
         slack = LocalSlackWebhook.start();
@@ -277,6 +280,69 @@ class QualityMonitorITCase {
         assertThat(orders.get("cautions").toString()).contains("quality status BLOCK");
         assertThat(orders.get("demotedBy").asInt()).isEqualTo(3);
         assertThat(orders.get("matched").toString()).contains("name: sales, orders");
+    }
+
+    @Test
+    void theDashboardMetricsAreOnThePrometheusEndpoint() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + prometheusPort + "/");
+        // Counters reach the endpoint when the reporter next reads them: poll, do not sleep.
+        String[] wanted = {
+            "eventsIn",
+            "deadLetters",
+            "incidentsOpened",
+            "incidentsResolved",
+            "slackMessagesSent",
+            "slackRetries",
+            "anomalyModelAgeSeconds",
+            "documentsEmbedded",
+            "embeddingBacklog",
+            "vectorIndexRetries",
+            "pendingRecords"
+        };
+        String[] scraped = {""};
+        await(
+                () -> {
+                    try {
+                        scraped[0] =
+                                http.send(
+                                                java.net.http.HttpRequest.newBuilder(uri).build(),
+                                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                                        .body();
+                    } catch (Exception e) {
+                        return false;
+                    }
+                    return java.util.Arrays.stream(wanted).allMatch(scraped[0]::contains)
+                            && value(scraped[0], "incidentsOpened") >= 1
+                            && value(scraped[0], "slackMessagesSent") >= 1
+                            && value(scraped[0], "documentsEmbedded") >= 2;
+                },
+                "every dashboard metric on the Prometheus endpoint");
+        assertThat(value(scraped[0], "eventsIn")).isGreaterThanOrEqualTo(3);
+        assertThat(scraped[0]).contains("kind=\"");
+    }
+
+    /** The sum over subtasks of every sample whose metric name ends with {@code name}. */
+    private static double value(String scrape, String name) {
+        double sum = 0;
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            int brace = line.indexOf('{');
+            String metric =
+                    brace < 0 ? line.substring(0, line.indexOf(' ')) : line.substring(0, brace);
+            if (metric.endsWith("_" + name)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

@@ -52,6 +52,9 @@ public class AnomalyFunction
 
     private transient ValueState<DatasetDetectors> detectors;
 
+    /** The end of the newest trained history this subtask has received; 0 before any model. */
+    private transient volatile long newestHistoryMillis;
+
     @Override
     public void open(OpenContext openContext) {
         detectors =
@@ -59,6 +62,17 @@ public class AnomalyFunction
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "detectors", DetectorsTypeInfo.INSTANCE));
+        // How stale the newest model is: seconds from the end of its training history to now;
+        // -1 while the detectors learn online only.
+        getRuntimeContext()
+                .getMetricGroup()
+                .gauge(
+                        "anomalyModelAgeSeconds",
+                        () ->
+                                newestHistoryMillis == 0
+                                        ? -1L
+                                        : (System.currentTimeMillis() - newestHistoryMillis)
+                                                / 1000);
     }
 
     @Override
@@ -145,6 +159,7 @@ public class AnomalyFunction
         if (current == null || current.version() < model.version()) {
             models.put(key, model);
         }
+        newestHistoryMillis = Math.max(newestHistoryMillis, model.historyThroughMillis());
     }
 
     private static void emit(

@@ -23,6 +23,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -71,6 +72,8 @@ public class IncidentCorrelatorFunction
     private transient ValueState<String> bookJson;
     private transient LineageGraph graph;
     private transient IncidentBook book;
+    private transient Counter opened;
+    private transient Counter resolved;
 
     public IncidentCorrelatorFunction(ContractSet contracts, int maxHops, Duration reopenWindow) {
         this(contracts, maxHops, reopenWindow, DEFAULT_FLUSH_DELAY, Map.of());
@@ -110,6 +113,10 @@ public class IncidentCorrelatorFunction
                                         Types.LONG,
                                         Types.LIST(TypeInformation.of(CorrelatorInput.class))));
         bookJson = getRuntimeContext().getState(new ValueStateDescriptor<>("book", Types.STRING));
+        // Open incidents on the dashboard: opened minus resolved (a gauge would restart from 0
+        // after a restore; these counters' rates are what alerting rules need anyway).
+        opened = getRuntimeContext().getMetricGroup().counter("incidentsOpened");
+        resolved = getRuntimeContext().getMetricGroup().counter("incidentsResolved");
         facts =
                 getRuntimeContext()
                         .getMapState(
@@ -217,7 +224,14 @@ public class IncidentCorrelatorFunction
                 routed.add(owned(incident, incidents));
             }
             bookJson.update(JSON.writeValueAsString(incidents));
-            routed.forEach(out::collect);
+            for (Incident incident : routed) {
+                if (incident.revision() == 1 && incident.open()) {
+                    opened.inc();
+                } else if (!incident.open()) {
+                    resolved.inc();
+                }
+                out.collect(incident);
+            }
         }
     }
 

@@ -64,6 +64,7 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
     private final HttpClient http;
     private final Counter retries;
     private final Counter rateLimited;
+    private final Counter sent;
     private final DeliveryLog.Store deliveries;
     private volatile boolean closed;
 
@@ -92,6 +93,7 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
         this.deliveries = openDeliveryLog(options.deliveryLog());
         this.retries = context.metricGroup().counter("slackRetries");
         this.rateLimited = context.metricGroup().counter("slackRateLimited");
+        this.sent = context.metricGroup().counter("slackMessagesSent");
         LOG.info(
                 "Slack sink subtask {} posts to the webhook at {} ({} attempts at most per"
                         + " message)",
@@ -248,6 +250,7 @@ public class SlackSinkWriter extends AsyncSinkWriter<SlackMessage, SlackWebhookR
                             request.dedupKey(),
                             attempt);
                     recordDelivered(request.dedupKey());
+                    sent.inc();
                     resultHandler.complete();
                 }
                 case FATAL ->
