@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             VerifyCommand.class,
             ServeCommand.class,
-            SqlCommand.class
+            SqlCommand.class,
+            ReportCommand.class
         })
 public final class DataSpokeCli {
 

@@ -174,6 +174,26 @@ class DemoRunnerITCase {
         assertThat(sql.rows.get("status_changes.sql"))
                 .hasSize(sql.direct.get("statusRows").intValue());
 
+        // The report draws every dataset that raised an anomaly, the anomalies of its charted
+        // metric as red dots, every incident on the timeline and every team's health line; scripts/
+        // render-report.sh screenshots the page in headless Chromium.
+        io.dataspoke.report.ReportData report = sql.report;
+        String page = io.dataspoke.report.ReportPage.render(report, java.time.Instant.EPOCH);
+        java.nio.file.Files.writeString(
+                Path.of("target", "demo-report.html").toAbsolutePath(), page);
+        assertThat(report.datasets())
+                .hasSizeGreaterThanOrEqualTo(sql.direct.get("anomalyDatasets").intValue());
+        assertThat(count(page, "class=\"dataset\"")).isEqualTo(report.datasets().size());
+        int dots = report.datasets().stream().mapToInt(d -> d.anomalies().size()).sum();
+        assertThat(dots).isPositive().isLessThanOrEqualTo(sql.direct.get("raised").intValue());
+        assertThat(count(page, "class=\"anomaly\"")).isEqualTo(dots);
+        assertThat(count(page, "class=\"span\"")).isEqualTo((int) quality.incidents());
+        assertThat(report.teams().keySet())
+                .containsAll(truth.teams().stream().map(GroundTruth.Team::name).toList());
+        assertThat(count(page, "class=\"series\""))
+                .isEqualTo(report.datasets().size() + report.teams().size());
+        assertThat(report.datasets()).allSatisfy(d -> assertThat(d.series()).isNotEmpty());
+
         // The CLI config the demo writes points at its own stack and index.
         Path cliConfig = workDir.resolve("dataspoke-demo.yaml");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(cliConfig.toString());
@@ -189,5 +209,13 @@ class DemoRunnerITCase {
         assertThat(json.at("/knowledge/documents").asLong()).isEqualTo(live);
         assertThat(json.at("/entitiesByType/dataset").asLong()).isEqualTo(kept);
         assertThat(json.at("/health/gapsFound").asLong()).isEqualTo(health.gapsFound());
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -19,8 +19,8 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * Runs sql/catalog.sql and every script in sql/recipes in a Flink Table environment against the
- * demo's Postgres and status topic, and reads the figures each should agree with straight from
- * Postgres, while the demo's stack is still up.
+ * demo's Postgres and status topic, reads the figures each should agree with straight from
+ * Postgres, and reads what {@code dataspoke report} draws, while the demo's stack is still up.
  */
 final class SqlRecipeRuns {
 
@@ -29,6 +29,9 @@ final class SqlRecipeRuns {
 
     /** Figures read with plain JDBC, by name. */
     final Map<String, Long> direct = new LinkedHashMap<>();
+
+    /** What {@code dataspoke report} reads of the same database. */
+    io.dataspoke.report.ReportData report;
 
     static List<String> recipes() throws Exception {
         Path dir =
@@ -65,8 +68,18 @@ final class SqlRecipeRuns {
             }
             rows.put(recipe, result);
         }
+        try (Connection c = postgres.connect()) {
+            report = io.dataspoke.report.ReportData.read(c);
+        }
         try (Connection c = postgres.connect();
                 Statement s = c.createStatement()) {
+            direct.put(
+                    "anomalyDatasets",
+                    count(
+                            s,
+                            "SELECT count(DISTINCT dataset_urn) FROM anomalies WHERE state ="
+                                    + " 'RAISED'"));
+            direct.put("raised", count(s, "SELECT count(*) FROM anomalies WHERE state = 'RAISED'"));
             direct.put(
                     "blocked",
                     count(s, "SELECT count(*) FROM dataset_status WHERE status = 'BLOCK'"));
