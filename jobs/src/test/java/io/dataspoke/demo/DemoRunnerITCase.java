@@ -189,7 +189,7 @@ class DemoRunnerITCase {
         assertThat(count(page, "class=\"anomaly\"")).isEqualTo(dots);
         assertThat(count(page, "class=\"span\"")).isEqualTo((int) quality.incidents());
         assertThat(report.teams().keySet())
-                .containsAll(truth.teams().stream().map(GroundTruth.Team::name).toList());
+                .containsAll(truth.teams().stream().map(GroundTruth.Team::displayName).toList());
         assertThat(count(page, "class=\"series\""))
                 .isEqualTo(report.datasets().size() + report.teams().size());
         assertThat(report.datasets()).allSatisfy(d -> assertThat(d.series()).isNotEmpty());

@@ -75,7 +75,9 @@ public final class DataHubSink extends AsyncSinkBase<DataHubWrite, DataHubWrite>
                         .setFailOnTimeout(getFailOnTimeout())
                         .build();
         // The client (and its HTTP connections) belongs to the writer and closes with it.
-        GmsClient client = new GmsClient(options, retryPolicy);
+        GmsClient client =
+                new GmsClient(
+                        options, retryPolicy, context.metricGroup().counter("datahubRetries"));
         return new DataHubSinkWriter(
                 getElementConverter(),
                 context,

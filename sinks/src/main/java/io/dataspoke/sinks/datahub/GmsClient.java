@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +47,15 @@ final class GmsClient implements AutoCloseable {
     private final RetryPolicy policy;
     private final boolean sendsToken;
     private final ScheduledExecutorService retryTimer;
+    private final Counter retries;
 
     GmsClient(DataHubSinkOptions options, RetryPolicy policy) {
+        this(options, policy, new SimpleCounter());
+    }
+
+    /** A client that counts every attempt it retries in {@code retries}. */
+    GmsClient(DataHubSinkOptions options, RetryPolicy policy, Counter retries) {
+        this.retries = retries;
         this.policy = policy;
         this.sendsToken = options.hasToken();
         this.emitter = GmsEmitters.create(options, policy.requestTimeout());
@@ -215,6 +224,7 @@ final class GmsClient implements AutoCloseable {
             return;
         }
         Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
+        retries.inc();
         LOG.warn(
                 "GMS did not take {} ({}); attempt {} of {} in {} ms",
                 write.describe(),

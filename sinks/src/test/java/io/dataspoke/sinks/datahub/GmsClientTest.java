@@ -103,12 +103,15 @@ class GmsClientTest {
 
     @Test
     void serviceUnavailableIsRetried() throws Exception {
-        client = new GmsClient(DataHubSinkOptions.withoutToken(gms.url()), FAST);
+        org.apache.flink.metrics.SimpleCounter retries =
+                new org.apache.flink.metrics.SimpleCounter();
+        client = new GmsClient(DataHubSinkOptions.withoutToken(gms.url()), FAST, retries);
         gms.then(Reply.status(503, "Service Unavailable"));
 
         await(client.send(DocumentationHealthAspects.definitions().get(0)));
 
         assertThat(gms.received()).hasSize(2);
+        assertThat(retries.getCount()).as("the datahubRetries metric").isEqualTo(1);
         assertThat(definitionOfScore()).isNotNull();
     }
 
