@@ -28,7 +28,8 @@ public record AnomalyBenchResult(
         int roundTrips,
         int restoredPoints,
         List<Model> models,
-        Machine machine) {
+        Machine machine)
+        implements BenchResult {
 
     /**
      * One detector scoring the series from scratch, on one thread.
@@ -86,6 +87,7 @@ public record AnomalyBenchResult(
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The result as one line of JSON. */
+    @Override
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
@@ -95,6 +97,7 @@ public record AnomalyBenchResult(
     }
 
     /** The result as a person reads it. */
+    @Override
     public void print(PrintStream out) {
         out.println();
         out.printf(

@@ -65,8 +65,10 @@ public final class HealthBench {
             double bareChangesPerSecond,
             double auditedChangesPerSecond,
             double ratio,
-            Machine machine) {
+            Machine machine)
+            implements BenchResult {
 
+        @Override
         public String toJson() {
             try {
                 return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(this);
@@ -75,6 +77,7 @@ public final class HealthBench {
             }
         }
 
+        @Override
         public void print(PrintStream out) {
             out.println();
             out.printf(

@@ -26,7 +26,8 @@ public record IngestBenchResult(
         double ratio,
         Rows rows,
         Percentiles latencyMillis,
-        Machine machine) {
+        Machine machine)
+        implements BenchResult {
 
     /** Rows written by one ingest round. */
     public record Rows(long entities, long datasetMetrics, long pipelineRuns) {}
@@ -34,6 +35,7 @@ public record IngestBenchResult(
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The result as one line of JSON. */
+    @Override
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
@@ -43,6 +45,7 @@ public record IngestBenchResult(
     }
 
     /** The result as a person reads it. */
+    @Override
     public void print(PrintStream out) {
         out.println();
         out.printf("DataSpoke ingest bench: %,d records, median of %d rounds%n", records, rounds);

@@ -24,7 +24,8 @@ public record KnowledgeBenchResult(
         int warmupDocuments,
         List<Indexing> indexing,
         Search search,
-        Machine machine) {
+        Machine machine)
+        implements BenchResult {
 
     /**
      * One model building, embedding, encoding and writing the pool into a persisted local index.
@@ -136,6 +137,7 @@ public record KnowledgeBenchResult(
     private static final double MIB = 1024.0 * 1024;
 
     /** The result as one line of JSON. */
+    @Override
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
@@ -145,6 +147,7 @@ public record KnowledgeBenchResult(
     }
 
     /** The result as a person reads it. */
+    @Override
     public void print(PrintStream out) {
         out.println();
         out.printf(

@@ -29,7 +29,8 @@ public record QualityBenchResult(
         double wiredRatio,
         Rows rows,
         Alerts alerts,
-        Machine machine) {
+        Machine machine)
+        implements BenchResult {
 
     /**
      * Rows written by one round of the whole job.
@@ -80,6 +81,7 @@ public record QualityBenchResult(
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The result as one line of JSON. */
+    @Override
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
@@ -89,6 +91,7 @@ public record QualityBenchResult(
     }
 
     /** The result as a person reads it. */
+    @Override
     public void print(PrintStream out) {
         out.println();
         out.printf("DataSpoke quality bench: %,d records, median of %d rounds%n", records, rounds);

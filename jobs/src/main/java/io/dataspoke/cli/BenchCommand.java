@@ -1,14 +1,11 @@
 package io.dataspoke.cli;
 
 import io.dataspoke.bench.AnomalyBench;
-import io.dataspoke.bench.AnomalyBenchResult;
+import io.dataspoke.bench.BenchResult;
 import io.dataspoke.bench.HealthBench;
 import io.dataspoke.bench.IngestBench;
-import io.dataspoke.bench.IngestBenchResult;
 import io.dataspoke.bench.KnowledgeBench;
-import io.dataspoke.bench.KnowledgeBenchResult;
 import io.dataspoke.bench.QualityBench;
-import io.dataspoke.bench.QualityBenchResult;
 import io.dataspoke.demo.DemoConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -36,6 +33,28 @@ import picocli.CommandLine.Option;
             BenchCommand.Knowledge.class
         })
 final class BenchCommand {
+
+    /**
+     * Runs a bench with its progress on standard output (none with {@code --json}) and prints its
+     * result for people, or as JSON on the last line.
+     */
+    static int report(boolean json, Bench bench) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
+        BenchResult result = bench.run(progress);
+        if (json) {
+            out.println(result.toJson());
+        } else {
+            result.print(out);
+        }
+        return 0;
+    }
+
+    /** One bench run, reporting progress to the stream it is given. */
+    @FunctionalInterface
+    interface Bench {
+        BenchResult run(PrintStream progress) throws Exception;
+    }
 
     /** {@code dataspoke bench ingest}. */
     @Command(
@@ -88,20 +107,14 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
             Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-bench-");
             DemoConfig data = new DemoConfig(seed, datasets, days, DemoConfig.defaults().start());
-            IngestBenchResult result =
-                    IngestBench.run(
-                            new IngestBench.Options(data, rounds, probes, probeRate, dir),
-                            progress);
-            if (json) {
-                out.println(result.toJson());
-            } else {
-                result.print(out);
-            }
-            return 0;
+            return report(
+                    json,
+                    progress ->
+                            IngestBench.run(
+                                    new IngestBench.Options(data, rounds, probes, probeRate, dir),
+                                    progress));
         }
     }
 
@@ -138,20 +151,17 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
             Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-bench-");
-            HealthBench.Result result =
-                    HealthBench.run(
-                            new HealthBench.Options(
-                                    DemoConfig.defaults().withSeed(seed), copies, rounds, dir),
-                            progress);
-            if (json) {
-                out.println(result.toJson());
-            } else {
-                result.print(out);
-            }
-            return 0;
+            return report(
+                    json,
+                    progress ->
+                            HealthBench.run(
+                                    new HealthBench.Options(
+                                            DemoConfig.defaults().withSeed(seed),
+                                            copies,
+                                            rounds,
+                                            dir),
+                                    progress));
         }
     }
 
@@ -235,28 +245,22 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
             Path dir = workDir != null ? workDir : Files.createTempDirectory("dataspoke-bench-");
             DemoConfig data = new DemoConfig(seed, datasets, days, DemoConfig.defaults().start());
-            QualityBenchResult result =
-                    QualityBench.run(
-                            new QualityBench.Options(
-                                    data,
-                                    rounds,
-                                    probes,
-                                    probeInterval,
-                                    load,
-                                    groupingWindow,
-                                    outOfOrderness,
-                                    dir),
-                            progress);
-            if (json) {
-                out.println(result.toJson());
-            } else {
-                result.print(out);
-            }
-            return 0;
+            return report(
+                    json,
+                    progress ->
+                            QualityBench.run(
+                                    new QualityBench.Options(
+                                            data,
+                                            rounds,
+                                            probes,
+                                            probeInterval,
+                                            load,
+                                            groupingWindow,
+                                            outOfOrderness,
+                                            dir),
+                                    progress));
         }
     }
 
@@ -299,19 +303,14 @@ final class BenchCommand {
         boolean json;
 
         @Override
-        public Integer call() {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
-            AnomalyBenchResult result =
-                    AnomalyBench.run(
-                            AnomalyBench.Options.defaults().with(points, warmups, iterations, seed),
-                            progress);
-            if (json) {
-                out.println(result.toJson());
-            } else {
-                result.print(out);
-            }
-            return 0;
+        public Integer call() throws Exception {
+            return report(
+                    json,
+                    progress ->
+                            AnomalyBench.run(
+                                    AnomalyBench.Options.defaults()
+                                            .with(points, warmups, iterations, seed),
+                                    progress));
         }
     }
 
@@ -368,20 +367,14 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-            PrintStream progress = json ? new PrintStream(OutputStream.nullOutputStream()) : out;
-            KnowledgeBenchResult result =
-                    KnowledgeBench.run(
-                            KnowledgeBench.Options.defaults()
-                                    .with(pool, documents, queries, warmups, seed)
-                                    .in(workDir),
-                            progress);
-            if (json) {
-                out.println(result.toJson());
-            } else {
-                result.print(out);
-            }
-            return 0;
+            return report(
+                    json,
+                    progress ->
+                            KnowledgeBench.run(
+                                    KnowledgeBench.Options.defaults()
+                                            .with(pool, documents, queries, warmups, seed)
+                                            .in(workDir),
+                                    progress));
         }
     }
 }
