@@ -44,12 +44,16 @@ public final class TextEmbedder {
         return documents(List.of(model.queryPrefix() + text))[0];
     }
 
-    static float[] unit(float[] v) {
+    /**
+     * {@code v} scaled to unit length; {@code v} itself when it already is (within 1e-6) or is all
+     * zeros. The index normalizes with it too, so cosine is a dot product on both sides.
+     */
+    public static float[] unit(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += x * x;
         }
-        if (sum == 0) {
+        if (sum == 0 || Math.abs(sum - 1) < 1e-6) {
             return v;
         }
         float inverse = (float) (1 / Math.sqrt(sum));

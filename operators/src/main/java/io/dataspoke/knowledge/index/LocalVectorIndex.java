@@ -3,6 +3,7 @@ package io.dataspoke.knowledge.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.knowledge.DocumentPayload;
 import io.dataspoke.knowledge.SparseVector;
+import io.dataspoke.knowledge.TextEmbedder;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -240,7 +241,7 @@ public final class LocalVectorIndex implements VectorIndex {
 
     /** Cosine similarity against every point that passes the filter (vectors are unit length). */
     private List<ScoredPoint> denseRanking(float[] query, SearchFilter filter, int depth) {
-        float[] q = unit(query);
+        float[] q = TextEmbedder.unit(query);
         TopK top = new TopK(depth);
         boolean everyPoint = filter.equals(SearchFilter.NONE);
         for (Map.Entry<String, Point> e : points.entrySet()) {
@@ -488,7 +489,7 @@ public final class LocalVectorIndex implements VectorIndex {
     private static void writeUpsert(DataOutputStream out, IndexedDocument d) throws IOException {
         out.writeUTF(d.id());
         out.writeUTF(d.contentHash());
-        float[] dense = unit(d.dense());
+        float[] dense = TextEmbedder.unit(d.dense());
         out.writeInt(dense.length);
         for (float x : dense) {
             out.writeFloat(x);
@@ -534,22 +535,6 @@ public final class LocalVectorIndex implements VectorIndex {
                 StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         readOffset = Files.size(dir.resolve(LOG));
-    }
-
-    private static float[] unit(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        if (sum == 0 || Math.abs(sum - 1) < 1e-6) {
-            return v;
-        }
-        float inverse = (float) (1 / Math.sqrt(sum));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inverse;
-        }
-        return out;
     }
 
     private static double dot(float[] a, float[] b) {
