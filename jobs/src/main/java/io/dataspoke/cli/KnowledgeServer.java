@@ -138,8 +138,7 @@ final class KnowledgeServer implements AutoCloseable {
                 throw new BadRequest(
                         "'" + dataset + "' names " + urns.size() + " datasets: " + urns);
             }
-            verdicts.add(
-                    VerifyCommand.verify(urns.isEmpty() ? dataset : urns.get(0), lookup, search));
+            verdicts.add(VerifyCommand.verify(dataset, urns, lookup, search));
         }
         ctx.json(Map.of("verdicts", verdicts));
     }

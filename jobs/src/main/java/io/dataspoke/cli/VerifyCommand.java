@@ -83,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
                                     + String.join(", ", urns));
                     return DataSpokeCli.BAD_USAGE;
                 }
-                verdicts.add(verify(urns.isEmpty() ? dataset : urns.get(0), lookup, search));
+                verdicts.add(verify(dataset, urns, lookup, search));
             }
         }
         out.println(
@@ -95,11 +95,17 @@ final class VerifyCommand implements Callable<Integer> {
                 : 0;
     }
 
-    static Verdict verify(String urn, VerifyLookup lookup, KnowledgeSearch search)
+    /**
+     * The verdict on {@code dataset}, which resolved to {@code urns} (one, or none for a dataset
+     * DataSpoke does not know).
+     */
+    static Verdict verify(
+            String dataset, List<String> urns, VerifyLookup lookup, KnowledgeSearch search)
             throws IOException, SQLException {
-        DatasetFacts facts = lookup.facts(urn);
+        DatasetFacts facts =
+                urns.isEmpty() ? DatasetFacts.unknown(dataset) : lookup.facts(urns.get(0));
         String about = Names.spoken(facts.name());
-        var payload = search.payload(urn).orElse(null);
+        var payload = search.payload(facts.urn()).orElse(null);
         if (payload != null && payload.description() != null) {
             about += " " + payload.description();
         }

@@ -62,11 +62,8 @@ final class VerifyLookup {
         return status.resolve(dataset);
     }
 
-    /** What DataSpoke knows of {@code urn}; {@link DatasetFacts#unknown} when nothing. */
+    /** What DataSpoke knows of {@code urn}, a dataset {@link #resolve} found. */
     DatasetFacts facts(String urn) throws SQLException, IOException {
-        if (status.resolve(urn).isEmpty()) {
-            return DatasetFacts.unknown(urn);
-        }
         DatasetStatus s = status.status(urn);
         List<DatasetFacts.OpenIncident> incidents = new ArrayList<>();
         List<DatasetFacts.FailingCheck> checks = new ArrayList<>();
