@@ -1,7 +1,6 @@
 package io.dataspoke.bench;
 
 import io.dataspoke.anomaly.AnomalyAlarm;
-import io.dataspoke.anomaly.AnomalyModels;
 import io.dataspoke.anomaly.AnomalyStrategy;
 import io.dataspoke.anomaly.DatasetDetectors;
 import io.dataspoke.anomaly.EnsembleStrategy;
@@ -12,7 +11,10 @@ import io.dataspoke.anomaly.MetricSample;
 import io.dataspoke.anomaly.MetricState;
 import io.dataspoke.anomaly.Point;
 import io.dataspoke.anomaly.SeasonalStrategy;
+import io.dataspoke.quality.anomaly.DetectorsSerializer;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
  * {@code dataspoke bench anomaly}: points scored per second by each anomaly detector and by the
@@ -43,9 +47,9 @@ import java.util.function.Supplier;
  *
  * <p>Trained detectors (the ensemble, {@code rows_written}, {@code profile}, each after the whole
  * series) are wrapped in the {@link DatasetDetectors} the quality job keeps per dataset and
- * measured as the {@link AnomalyModels#writeState} bytes of its keyed state: their size,
- * write-and-read round trips, and points scored "via state", reading the state, scoring and writing
- * it back for every point, which is what keyed state in RocksDB does per point. A restored
+ * measured as the job's {@link DetectorsSerializer} writes its keyed state onto Flink's views:
+ * size, write-and-read round trips, and points scored "via state", reading the state, scoring and
+ * writing it back for every point, which is what keyed state in RocksDB does per point. A restored
  * isolation forest refits on its first point, since the fitted forest is not stored.
  */
 public final class AnomalyBench {
@@ -244,6 +248,25 @@ public final class AnomalyBench {
                         series.profiles()));
     }
 
+    /** A dataset's detectors as the job's keyed state holds them: Flink's serializer and views. */
+    private static byte[] toState(DatasetDetectors state, DataOutputSerializer buffer) {
+        buffer.clear();
+        try {
+            DetectorsSerializer.INSTANCE.serialize(state, buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.getCopyOfBuffer();
+    }
+
+    private static DatasetDetectors fromState(byte[] bytes) {
+        try {
+            return DetectorsSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A detector trained on the whole series, as bytes: its size, write-and-read round trips, and
      * the points after the series scored the way keyed state in RocksDB scores them (read the
@@ -259,7 +282,8 @@ public final class AnomalyBench {
         scoreAll(trained, s.points());
         DatasetDetectors state = new DatasetDetectors();
         state.put(s.name(), new MetricState(trained, new AnomalyAlarm(), 1));
-        byte[] bytes = AnomalyModels.writeState(state);
+        DataOutputSerializer buffer = new DataOutputSerializer(64 * 1024);
+        byte[] bytes = toState(state, buffer);
         Rates trips = new Rates(options.iterations());
         Rates restored = new Rates(options.iterations());
         Sums sums = new Sums(1);
@@ -268,9 +292,9 @@ public final class AnomalyBench {
             DatasetDetectors copy = state;
             long written = 0;
             for (int t = 0; t < options.roundTrips(); t++) {
-                byte[] b = AnomalyModels.writeState(copy);
+                byte[] b = toState(copy, buffer);
                 written += b.length;
-                copy = AnomalyModels.read(b, DatasetDetectors.class);
+                copy = fromState(b);
             }
             watch.stop();
             blackhole += written;
@@ -280,9 +304,9 @@ public final class AnomalyBench {
             byte[] current = bytes;
             double sum = 0;
             for (Point p : next) {
-                DatasetDetectors m = AnomalyModels.read(current, DatasetDetectors.class);
+                DatasetDetectors m = fromState(current);
                 sum += m.get(s.name()).detector().score(p).score();
-                current = AnomalyModels.writeState(m);
+                current = toState(m, buffer);
             }
             watch.stop();
             blackhole += sum;

@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -55,6 +58,20 @@ public final class AnomalyAlarm implements Serializable {
             return Transition.CLEARED;
         }
         return Transition.NONE;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(suspects);
+        out.writeInt(ordinary);
+        out.writeBoolean(raised);
+    }
+
+    static AnomalyAlarm readFrom(DataInput in) throws IOException {
+        AnomalyAlarm alarm = new AnomalyAlarm();
+        alarm.suspects = in.readInt();
+        alarm.ordinary = in.readInt();
+        alarm.raised = in.readBoolean();
+        return alarm;
     }
 
     /** Whether the alarm is up. */

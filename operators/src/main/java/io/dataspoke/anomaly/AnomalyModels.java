@@ -2,21 +2,36 @@ package io.dataspoke.anomaly;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A detector's state as bytes: the form of a trained model in Postgres (gzipped) and of a detector
- * in Flink state (not). Reading accepts only the detector classes and the JDK types they hold, so a
+ * Detectors as bytes: a trained model in Postgres (gzipped) and a dataset's detectors in Flink
+ * state (not). The form is binary, each detector writing its own fields ({@link DetectorCodec}),
+ * behind a four-byte marker and a kind. Reading also accepts the Java serialization earlier builds
+ * wrote, with a filter that admits only the detector classes and the JDK types they held, so a
  * tampered model row cannot instantiate anything else.
  */
 public final class AnomalyModels {
+
+    /**
+     * First four bytes of the binary form, version 1. Negative, so that state read by {@link
+     * #readState} is never mistaken for the length prefix of the earlier form.
+     */
+    static final int MAGIC = 0xD5A00001;
+
+    private static final byte ENSEMBLE = 'E';
+    private static final byte DATASET = 'D';
 
     private static final ObjectInputFilter ONLY_DETECTORS =
             ObjectInputFilter.Config.createFilter(
@@ -25,43 +40,119 @@ public final class AnomalyModels {
 
     private AnomalyModels() {}
 
-    /** A trained detector as stored in Postgres: gzipped Java serialization. */
-    public static byte[] write(Serializable detector) {
-        return serialize(detector, true);
-    }
-
-    /**
-     * A dataset's detectors as Flink keyed state: plain Java serialization, since RocksDB state is
-     * written on every access and gzip would cost more than the detectors' work.
-     */
-    public static byte[] writeState(DatasetDetectors state) {
-        return serialize(state, false);
-    }
-
-    private static byte[] serialize(Serializable value, boolean compress) {
+    /** A trained detector as stored in Postgres: its binary form, gzipped. */
+    public static byte[] write(EnsembleStrategy detector) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out =
-                new ObjectOutputStream(compress ? new GZIPOutputStream(bytes) : bytes)) {
-            out.writeObject(value);
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeInt(MAGIC);
+            out.writeByte(ENSEMBLE);
+            detector.writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + value.getClass(), e);
+            throw new UncheckedIOException("cannot write detector " + detector.name(), e);
         }
         return bytes.toByteArray();
     }
 
-    /** A detector or a state read back from {@link #write} or {@link #writeState}. */
-    public static <T extends Serializable> T read(byte[] state, Class<T> type) {
+    /**
+     * A dataset's detectors as Flink keyed state, uncompressed: RocksDB state is written on every
+     * access and gzip would cost more than the detectors' work.
+     */
+    public static byte[] writeState(DatasetDetectors state) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeState(state, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write detector state", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@link #writeState(DatasetDetectors)} onto {@code out}. */
+    public static void writeState(DatasetDetectors state, DataOutput out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeByte(DATASET);
+        state.writeTo(out);
+    }
+
+    /**
+     * Reads a dataset's detectors written by {@link #writeState(DatasetDetectors, DataOutput)}, or
+     * by earlier builds (a length, then Java serialization).
+     */
+    public static DatasetDetectors readState(DataInput in) throws IOException {
+        int head = in.readInt();
+        if (head != MAGIC) {
+            if (head < 0) {
+                throw new IOException(
+                        "not detector state (marker " + Integer.toHexString(head) + ")");
+            }
+            byte[] legacy = new byte[head];
+            in.readFully(legacy);
+            return readLegacy(new ByteArrayInputStream(legacy), DatasetDetectors.class);
+        }
+        expectKind(in.readByte(), DATASET, DatasetDetectors.class);
+        return DatasetDetectors.readFrom(in);
+    }
+
+    /**
+     * A detector ({@link EnsembleStrategy}) or a dataset's detectors ({@link DatasetDetectors})
+     * read back from {@link #write} or {@link #writeState(DatasetDetectors)}, gzipped or not.
+     *
+     * @throws IllegalArgumentException when the bytes are not one
+     */
+    public static <T extends Serializable> T read(byte[] bytes, Class<T> type) {
+        if (type != EnsembleStrategy.class && type != DatasetDetectors.class) {
+            throw new IllegalArgumentException("detectors are not read as " + type);
+        }
         boolean gzipped =
-                state.length > 1 && (state[0] & 0xff) == 0x1f && (state[1] & 0xff) == 0x8b;
-        try (ObjectInputStream in =
-                new ObjectInputStream(
-                        gzipped
-                                ? new GZIPInputStream(new ByteArrayInputStream(state))
-                                : new ByteArrayInputStream(state))) {
+                bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        try (InputStream raw =
+                gzipped
+                        ? new GZIPInputStream(new ByteArrayInputStream(bytes))
+                        : new ByteArrayInputStream(bytes)) {
+            InputStream in = raw.markSupported() ? raw : new java.io.BufferedInputStream(raw);
+            in.mark(2);
+            int first = in.read();
+            int second = in.read();
+            in.reset();
+            if (first == 0xac && second == 0xed) {
+                return readLegacy(in, type);
+            }
+            DataInputStream data = new DataInputStream(in);
+            if (data.readInt() != MAGIC) {
+                throw new IOException("no detector marker");
+            }
+            byte kind = data.readByte();
+            Object value;
+            if (type == EnsembleStrategy.class) {
+                expectKind(kind, ENSEMBLE, type);
+                value = EnsembleStrategy.readFrom(data);
+            } else {
+                expectKind(kind, DATASET, type);
+                value = DatasetDetectors.readFrom(data);
+            }
+            if (data.read() != -1) {
+                throw new IOException("bytes after the detector");
+            }
+            return type.cast(value);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a serialized " + type.getSimpleName(), e);
+        }
+    }
+
+    private static void expectKind(byte kind, byte expected, Class<?> type) throws IOException {
+        if (kind != expected) {
+            throw new IOException(
+                    "kind '" + (char) kind + "' where " + type.getSimpleName() + " was expected");
+        }
+    }
+
+    /** The Java serialization of earlier builds, filtered to the detector classes. */
+    private static <T> T readLegacy(InputStream bytes, Class<T> type) throws IOException {
+        try (ObjectInputStream in = new ObjectInputStream(bytes)) {
             in.setObjectInputFilter(ONLY_DETECTORS);
             return type.cast(in.readObject());
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalArgumentException("not a serialized " + type.getSimpleName(), e);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("not a serialized " + type.getSimpleName(), e);
         }
     }
 }

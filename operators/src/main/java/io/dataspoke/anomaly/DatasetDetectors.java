@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +24,26 @@ public final class DatasetDetectors implements Serializable {
 
     public void put(String metric, MetricState state) {
         metrics.put(metric, state);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(metrics.size());
+        for (Map.Entry<String, MetricState> e : metrics.entrySet()) {
+            out.writeUTF(e.getKey());
+            e.getValue().writeTo(out);
+        }
+    }
+
+    static DatasetDetectors readFrom(DataInput in) throws IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException(count + " metrics");
+        }
+        DatasetDetectors dataset = new DatasetDetectors();
+        for (int i = 0; i < count; i++) {
+            dataset.put(in.readUTF(), MetricState.readFrom(in));
+        }
+        return dataset;
     }
 
     /** Every metric's state, in the order first seen. */

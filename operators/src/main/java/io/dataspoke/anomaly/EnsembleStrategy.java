@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -109,10 +112,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     private final List<AnomalyStrategy> members;
 
     /** Per member; null entries when not calibrating. */
-    private final List<ScoreLikelihood> likelihoods = new ArrayList<>();
+    private final List<ScoreLikelihood> likelihoods;
 
     private final boolean[] multivariate;
-    private final RecentValues lags = new RecentValues(12);
+    private final RecentValues lags;
     private transient List<Vote> lastVotes = List.of();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
@@ -132,19 +135,35 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      *     the recent mean), the others the point as it is
      */
     public EnsembleStrategy(Config config, List<Supplier<AnomalyStrategy>> members) {
+        this(
+                config,
+                members.stream().map(Supplier::get).toList(),
+                members.stream()
+                        .map(
+                                m ->
+                                        config.calibrate()
+                                                ? new ScoreLikelihood(
+                                                        config.shortWindow(),
+                                                        config.longWindow(),
+                                                        config.minHistory(),
+                                                        Math.max(1, config.minHistory() / 2))
+                                                : null)
+                        .toList(),
+                new RecentValues(12));
+    }
+
+    private EnsembleStrategy(
+            Config config,
+            List<AnomalyStrategy> members,
+            List<ScoreLikelihood> likelihoods,
+            RecentValues lags) {
         this.config = config;
-        this.members = members.stream().map(Supplier::get).toList();
-        this.multivariate = new boolean[this.members.size()];
-        for (int i = 0; i < this.members.size(); i++) {
-            multivariate[i] = this.members.get(i) instanceof IsolationForestStrategy;
-            likelihoods.add(
-                    config.calibrate()
-                            ? new ScoreLikelihood(
-                                    config.shortWindow(),
-                                    config.longWindow(),
-                                    config.minHistory(),
-                                    Math.max(1, config.minHistory() / 2))
-                            : null);
+        this.members = members;
+        this.likelihoods = new ArrayList<>(likelihoods);
+        this.lags = lags;
+        this.multivariate = new boolean[members.size()];
+        for (int i = 0; i < members.size(); i++) {
+            multivariate[i] = members.get(i) instanceof IsolationForestStrategy;
         }
     }
 
@@ -216,6 +235,67 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     private double bend(double score) {
         // 1 - (1 - s)^(2 * sensitivity): the identity at 0.5, monotone for every sensitivity.
         return 1 - Math.pow(1 - score, 2 * config.sensitivity());
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(config.sensitivity());
+        out.writeInt(config.shortWindow());
+        out.writeInt(config.longWindow());
+        out.writeInt(config.minHistory());
+        out.writeDouble(config.spatialMargin());
+        out.writeInt(config.refractory());
+        out.writeDouble(config.detection());
+        out.writeBoolean(config.calibrate());
+        out.writeInt(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            DetectorCodec.writeMember(out, members.get(i));
+            ScoreLikelihood likelihood = likelihoods.get(i);
+            out.writeBoolean(likelihood != null);
+            if (likelihood != null) {
+                likelihood.writeTo(out);
+            }
+        }
+        lags.writeTo(out);
+        out.writeDouble(min);
+        out.writeDouble(max);
+        out.writeLong(seen);
+        out.writeInt(quiet);
+    }
+
+    static EnsembleStrategy readFrom(DataInput in) throws IOException {
+        Config config =
+                DetectorCodec.valid(
+                        () ->
+                                new Config(
+                                        in.readDouble(),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readDouble(),
+                                        in.readInt(),
+                                        in.readDouble(),
+                                        in.readBoolean()));
+        int count = in.readInt();
+        if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
+            throw new IOException(count + " members");
+        }
+        List<AnomalyStrategy> members = new ArrayList<>(count);
+        List<ScoreLikelihood> likelihoods = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            members.add(DetectorCodec.readMember(in));
+            likelihoods.add(in.readBoolean() ? ScoreLikelihood.readFrom(in) : null);
+        }
+        EnsembleStrategy e =
+                new EnsembleStrategy(
+                        config,
+                        Collections.unmodifiableList(members),
+                        likelihoods,
+                        RecentValues.readFrom(in));
+        e.min = in.readDouble();
+        e.max = in.readDouble();
+        e.seen = in.readLong();
+        e.quiet = in.readInt();
+        return e;
     }
 
     /** What each member said about the last point scored. */

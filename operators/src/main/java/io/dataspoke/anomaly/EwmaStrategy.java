@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import smile.math.special.Erf;
 
 /**
@@ -106,6 +109,25 @@ public final class EwmaStrategy implements AnomalyStrategy {
         }
         mean += a * delta;
         variance = (1 - a) * (variance + a * delta * delta);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(alpha);
+        out.writeInt(minHistory);
+        out.writeDouble(minScale);
+        out.writeLong(seen);
+        out.writeDouble(mean);
+        out.writeDouble(variance);
+    }
+
+    static EwmaStrategy readFrom(DataInput in) throws IOException {
+        EwmaStrategy ewma =
+                DetectorCodec.valid(
+                        () -> new EwmaStrategy(in.readDouble(), in.readInt(), in.readDouble()));
+        ewma.seen = in.readLong();
+        ewma.mean = in.readDouble();
+        ewma.variance = in.readDouble();
+        return ewma;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,7 +54,6 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
 
     private final Config config;
     private final List<double[]> window = new ArrayList<>();
-    private final Random random;
 
     /** Not stored: refitted from the window on the first point after a restore. */
     private transient IsolationForest forest;
@@ -59,13 +61,15 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
     private int sinceFit;
     private int dimension = -1;
 
+    /** Fits so far: each fit draws from its own generator, seeded from the seed and this count. */
+    private long fits;
+
     public IsolationForestStrategy() {
         this(Config.defaults());
     }
 
     public IsolationForestStrategy(Config config) {
         this.config = config;
-        this.random = new Random(config.seed());
     }
 
     @Override
@@ -96,6 +100,7 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
     }
 
     private IsolationForest fit() {
+        Random random = new Random(config.seed() * 31 + fits++);
         int n = window.size();
         int sampleSize = Math.min(SUBSAMPLE, n);
         int maxDepth = (int) Math.ceil(Math.log(sampleSize) / Math.log(2));
@@ -103,13 +108,13 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
         MathEx.setSeed(random.nextLong());
         IsolationTree[] trees = new IsolationTree[config.trees()];
         for (int t = 0; t < trees.length; t++) {
-            trees[t] = new IsolationTree(sample(n, sampleSize), maxDepth, 0);
+            trees[t] = new IsolationTree(sample(n, sampleSize, random), maxDepth, 0);
         }
         return new IsolationForest(sampleSize, 0, trees);
     }
 
     /** {@code k} distinct points of the window, by a partial Fisher-Yates shuffle. */
-    private List<double[]> sample(int n, int k) {
+    private List<double[]> sample(int n, int k, Random random) {
         int[] index = new int[n];
         for (int i = 0; i < n; i++) {
             index[i] = i;
@@ -123,6 +128,56 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
             out.add(window.get(index[i]));
         }
         return out;
+    }
+
+    /** Writes the configuration and the window; the fitted forest is not written. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(config.trees());
+        out.writeInt(config.window());
+        out.writeInt(config.minHistory());
+        out.writeInt(config.refitEvery());
+        out.writeLong(config.seed());
+        out.writeInt(dimension);
+        out.writeInt(sinceFit);
+        out.writeLong(fits);
+        out.writeInt(window.size());
+        for (double[] x : window) {
+            for (double v : x) {
+                out.writeDouble(v);
+            }
+        }
+    }
+
+    static IsolationForestStrategy readFrom(DataInput in) throws IOException {
+        IsolationForestStrategy f =
+                new IsolationForestStrategy(
+                        DetectorCodec.valid(
+                                () ->
+                                        new Config(
+                                                in.readInt(),
+                                                in.readInt(),
+                                                in.readInt(),
+                                                in.readInt(),
+                                                in.readLong())));
+        f.dimension = in.readInt();
+        if (f.dimension != -1) {
+            DetectorCodec.positive(f.dimension, "dimension");
+        }
+        f.sinceFit = in.readInt();
+        f.fits = in.readLong();
+        int size = in.readInt();
+        if (size < 0 || size > f.config.window() || (size > 0 && f.dimension < 1)) {
+            throw new IOException(
+                    "window of " + f.config.window() + " holding " + size + " points");
+        }
+        for (int i = 0; i < size; i++) {
+            double[] x = new double[f.dimension];
+            for (int d = 0; d < x.length; d++) {
+                x[d] = in.readDouble();
+            }
+            f.window.add(x);
+        }
+        return f;
     }
 
     @Override

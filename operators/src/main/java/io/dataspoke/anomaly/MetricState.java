@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -48,6 +51,22 @@ public final class MetricState implements Serializable {
         }
         lastMillis = epochMillis;
         return true;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(modelVersion);
+        out.writeLong(lastMillis);
+        alarm.writeTo(out);
+        detector.writeTo(out);
+    }
+
+    static MetricState readFrom(DataInput in) throws IOException {
+        long version = in.readLong();
+        long last = in.readLong();
+        AnomalyAlarm alarm = AnomalyAlarm.readFrom(in);
+        MetricState state = new MetricState(EnsembleStrategy.readFrom(in), alarm, version);
+        state.lastMillis = last;
+        return state;
     }
 
     public EnsembleStrategy detector() {

@@ -1,5 +1,9 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /** A ring of the last {@code capacity} values of a series. */
 final class RecentValues implements java.io.Serializable {
 
@@ -39,6 +43,36 @@ final class RecentValues implements java.io.Serializable {
 
     double median() {
         return size == 0 ? Double.NaN : Robust.median(toArray());
+    }
+
+    /**
+     * Writes the capacity and the ring as it lies (a ring not yet full holds its values from slot
+     * 0), so sums over it repeat bit for bit after a read.
+     */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(ring.length);
+        out.writeInt(size);
+        out.writeInt(next);
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(ring[i]);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    static RecentValues readFrom(DataInput in) throws IOException {
+        RecentValues values = new RecentValues(DetectorCodec.positive(in.readInt(), "capacity"));
+        int size = in.readInt();
+        int next = in.readInt();
+        if (size < 0 || size > values.ring.length || next < 0 || next >= values.ring.length) {
+            throw new IOException(
+                    "ring of " + values.ring.length + " holding " + size + ", next " + next);
+        }
+        for (int i = 0; i < size; i++) {
+            values.ring[i] = in.readDouble();
+        }
+        values.size = size;
+        values.next = next;
+        return values;
     }
 
     double mean() {

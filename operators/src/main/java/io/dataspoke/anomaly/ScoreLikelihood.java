@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import smile.math.special.Erf;
 
 /**
@@ -30,8 +33,13 @@ final class ScoreLikelihood implements java.io.Serializable {
      * @param refitEvery points between refits of the normal
      */
     ScoreLikelihood(int shortWindow, int longWindow, int minHistory, int refitEvery) {
-        shortTerm = new RecentValues(shortWindow);
-        longTerm = new RecentValues(longWindow);
+        this(new RecentValues(shortWindow), new RecentValues(longWindow), minHistory, refitEvery);
+    }
+
+    private ScoreLikelihood(
+            RecentValues shortTerm, RecentValues longTerm, int minHistory, int refitEvery) {
+        this.shortTerm = shortTerm;
+        this.longTerm = longTerm;
         this.minHistory = minHistory;
         this.refitEvery = refitEvery;
     }
@@ -52,6 +60,26 @@ final class ScoreLikelihood implements java.io.Serializable {
         }
         longTerm.add(averaged);
         return result;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        shortTerm.writeTo(out);
+        longTerm.writeTo(out);
+        out.writeInt(minHistory);
+        out.writeInt(refitEvery);
+        out.writeInt(sinceFit);
+        out.writeDouble(mean);
+        out.writeDouble(std);
+    }
+
+    static ScoreLikelihood readFrom(DataInput in) throws IOException {
+        RecentValues shortTerm = RecentValues.readFrom(in);
+        RecentValues longTerm = RecentValues.readFrom(in);
+        ScoreLikelihood l = new ScoreLikelihood(shortTerm, longTerm, in.readInt(), in.readInt());
+        l.sinceFit = in.readInt();
+        l.mean = in.readDouble();
+        l.std = in.readDouble();
+        return l;
     }
 
     private void fit() {

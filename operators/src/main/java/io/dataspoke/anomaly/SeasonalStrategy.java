@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -114,11 +117,25 @@ public final class SeasonalStrategy implements AnomalyStrategy {
     }
 
     public SeasonalStrategy(Config config) {
+        this(
+                config,
+                new SlotHistory(7 * 24, config.depth()),
+                new SlotHistory(24, config.depth()),
+                new RecentValues(config.levelWindow()),
+                new RecentValues(config.scaleWindow()));
+    }
+
+    private SeasonalStrategy(
+            Config config,
+            SlotHistory weekly,
+            SlotHistory daily,
+            RecentValues levels,
+            RecentValues residuals) {
         this.config = config;
-        weekly = new SlotHistory(7 * 24, config.depth());
-        daily = new SlotHistory(24, config.depth());
-        levels = new RecentValues(config.levelWindow());
-        residuals = new RecentValues(config.scaleWindow());
+        this.weekly = weekly;
+        this.daily = daily;
+        this.levels = levels;
+        this.residuals = residuals;
     }
 
     @Override
@@ -179,6 +196,48 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             r[i] = Math.abs(r[i]);
         }
         return Robust.median(r);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeUTF(config.zone().getId());
+        out.writeInt(config.minWeeks());
+        out.writeInt(config.minDays());
+        out.writeBoolean(config.dailyFallback());
+        out.writeInt(config.depth());
+        out.writeInt(config.levelWindow());
+        out.writeInt(config.scaleWindow());
+        out.writeDouble(config.minRelativeScale());
+        weekly.writeTo(out);
+        daily.writeTo(out);
+        levels.writeTo(out);
+        residuals.writeTo(out);
+        out.writeBoolean(positive);
+        out.writeByte(lastProfile.ordinal());
+    }
+
+    static SeasonalStrategy readFrom(DataInput in) throws IOException {
+        Config config =
+                DetectorCodec.valid(
+                        () ->
+                                new Config(
+                                        ZoneId.of(in.readUTF()),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readBoolean(),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readDouble()));
+        SeasonalStrategy s =
+                new SeasonalStrategy(
+                        config,
+                        SlotHistory.readFrom(in),
+                        SlotHistory.readFrom(in),
+                        RecentValues.readFrom(in),
+                        RecentValues.readFrom(in));
+        s.positive = in.readBoolean();
+        s.lastProfile = DetectorCodec.element(Profile.values(), in.readByte(), "profile");
+        return s;
     }
 
     /** The profile behind the last score. */

@@ -1,5 +1,8 @@
 package io.dataspoke.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -51,6 +54,44 @@ final class SlotHistory implements java.io.Serializable {
         roll(slot, now);
         sum[slot] += value;
         count[slot]++;
+    }
+
+    /** Writes the slots, each with only its complete periods' means. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(sizes.length);
+        out.writeInt(depth);
+        for (int s = 0; s < sizes.length; s++) {
+            out.writeInt(sizes[s]);
+            for (int i = 0; i < sizes[s]; i++) {
+                out.writeDouble(means[s * depth + i]);
+            }
+            out.writeInt(next[s]);
+            out.writeLong(period[s]);
+            out.writeDouble(sum[s]);
+            out.writeInt(count[s]);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    static SlotHistory readFrom(DataInput in) throws IOException {
+        int slots = DetectorCodec.positive(in.readInt(), "slots");
+        int depth = DetectorCodec.positive(in.readInt(), "depth");
+        SlotHistory h = new SlotHistory(slots, depth);
+        for (int s = 0; s < slots; s++) {
+            int size = in.readInt();
+            if (size < 0 || size > depth) {
+                throw new IOException("slot of depth " + depth + " holding " + size);
+            }
+            h.sizes[s] = size;
+            for (int i = 0; i < size; i++) {
+                h.means[s * depth + i] = in.readDouble();
+            }
+            h.next[s] = in.readInt();
+            h.period[s] = in.readLong();
+            h.sum[s] = in.readDouble();
+            h.count[s] = in.readInt();
+        }
+        return h;
     }
 
     /** Complete periods remembered for the slot. */

@@ -3,6 +3,7 @@ package io.dataspoke.anomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
@@ -41,6 +42,81 @@ class AnomalyModelsTest {
         EnsembleStrategy restored =
                 AnomalyModels.read(AnomalyModels.write(profile), EnsembleStrategy.class);
         assertFalse(restored.score(new Point(400, new double[] {1000, 0.01, 12})).warmingUp());
+    }
+
+    /** Every member of the default ensemble, and the ensemble's own memory, survive the bytes. */
+    @Test
+    void aRestoredDefaultEnsembleVotesAsTheOriginalWhileItsForestRefits() {
+        EnsembleStrategy original = new EnsembleStrategy();
+        Random random = new Random(13);
+        long t = Series.START;
+        for (int i = 0; i < 3000; i++, t += 300_000) {
+            original.score(Point.of(t, Series.volume(t, 0.001, 0.05, random)));
+        }
+        EnsembleStrategy restored =
+                AnomalyModels.read(AnomalyModels.write(original), EnsembleStrategy.class);
+        for (int i = 0; i < 100; i++, t += 300_000) {
+            Point p = Point.of(t, i == 50 ? 0 : Series.volume(t, 0.001, 0.05, random));
+            AnomalyScore expected = original.score(p);
+            AnomalyScore actual = restored.score(p);
+            // The forest is refitted from its window after a restore, so only its vote may differ.
+            for (int m = 0; m < 2; m++) {
+                assertEquals(
+                        original.lastVotes().get(m), restored.lastVotes().get(m), "point " + i);
+            }
+            assertFalse(restored.lastVotes().get(2).raw().warmingUp());
+            if (i == 50) {
+                assertEquals(expected.score(), actual.score(), "the new extreme scores alike");
+            }
+        }
+    }
+
+    /**
+     * Models and state written by builds before the binary form (Java serialization) still load.
+     */
+    @Test
+    void detectorsSerializedByEarlierBuildsAreStillRead() throws Exception {
+        EnsembleStrategy original = MetricDetectors.forMetric(MetricSample.ROWS_WRITTEN);
+        Random random = new Random(14);
+        long t = Series.START;
+        for (int h = 0; h < 20 * 24; h++, t += Series.HOUR) {
+            original.score(Point.of(t, Series.volume(t, 0.002, 0.03, random)));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out =
+                new ObjectOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            out.writeObject(original);
+        }
+        EnsembleStrategy restored = AnomalyModels.read(bytes.toByteArray(), EnsembleStrategy.class);
+        for (int h = 0; h < 48; h++, t += Series.HOUR) {
+            Point p = Point.of(t, Series.volume(t, 0.002, 0.03, random));
+            assertEquals(original.score(p), restored.score(p), "hour " + h);
+        }
+    }
+
+    @Test
+    void bytesOfAnotherKindCutShortOrTrailingAreRefused() {
+        DatasetDetectors dataset = new DatasetDetectors();
+        dataset.put("m", MetricState.fresh(MetricSample.ROWS_WRITTEN));
+        byte[] state = AnomalyModels.writeState(dataset);
+        assertEquals(1, AnomalyModels.read(state, DatasetDetectors.class).metrics().size());
+        IllegalArgumentException kind =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AnomalyModels.read(state, EnsembleStrategy.class));
+        assertTrue(kind.getCause().getMessage().contains("EnsembleStrategy was expected"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        AnomalyModels.read(
+                                java.util.Arrays.copyOf(state, state.length - 8),
+                                DatasetDetectors.class));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        AnomalyModels.read(
+                                java.util.Arrays.copyOf(state, state.length + 1),
+                                DatasetDetectors.class));
     }
 
     @Test

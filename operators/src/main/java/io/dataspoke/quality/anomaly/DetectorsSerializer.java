@@ -3,15 +3,20 @@ package io.dataspoke.quality.anomaly;
 import io.dataspoke.anomaly.AnomalyModels;
 import io.dataspoke.anomaly.DatasetDetectors;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink state serializer of a dataset's {@link DatasetDetectors}: {@link AnomalyModels#writeState},
- * the filtered format of trained models without their compression, length-prefixed.
+ * Flink state serializer of a dataset's {@link DatasetDetectors}: the detectors' binary form
+ * ({@link AnomalyModels#writeState(DatasetDetectors, DataOutputView)}), written straight onto the
+ * view, never Kryo. State written by earlier builds (length-prefixed Java serialization) is still
+ * read.
  */
 public final class DetectorsSerializer extends TypeSerializerSingleton<DatasetDetectors> {
 
@@ -31,7 +36,13 @@ public final class DetectorsSerializer extends TypeSerializerSingleton<DatasetDe
 
     @Override
     public DatasetDetectors copy(DatasetDetectors from) {
-        return AnomalyModels.read(AnomalyModels.writeState(from), DatasetDetectors.class);
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(4096);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy detector state", e);
+        }
     }
 
     @Override
@@ -46,16 +57,12 @@ public final class DetectorsSerializer extends TypeSerializerSingleton<DatasetDe
 
     @Override
     public void serialize(DatasetDetectors record, DataOutputView target) throws IOException {
-        byte[] bytes = AnomalyModels.writeState(record);
-        target.writeInt(bytes.length);
-        target.write(bytes);
+        AnomalyModels.writeState(record, target);
     }
 
     @Override
     public DatasetDetectors deserialize(DataInputView source) throws IOException {
-        byte[] bytes = new byte[source.readInt()];
-        source.readFully(bytes);
-        return AnomalyModels.read(bytes, DatasetDetectors.class);
+        return AnomalyModels.readState(source);
     }
 
     @Override
@@ -66,9 +73,7 @@ public final class DetectorsSerializer extends TypeSerializerSingleton<DatasetDe
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int length = source.readInt();
-        target.writeInt(length);
-        target.write(source, length);
+        serialize(deserialize(source), target);
     }
 
     @Override

@@ -44,4 +44,26 @@ class DetectorsSerializerTest {
         assertThat(DetectorsSerializer.INSTANCE.snapshotConfiguration().restoreSerializer())
                 .isSameAs(DetectorsSerializer.INSTANCE);
     }
+
+    /**
+     * Savepoints of earlier builds hold each dataset's state as a length and Java serialization.
+     */
+    @Test
+    void stateWrittenByEarlierBuildsIsStillRestored() throws Exception {
+        DatasetDetectors detectors = new DatasetDetectors();
+        detectors.put("m", learned());
+        java.io.ByteArrayOutputStream legacy = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(legacy)) {
+            out.writeObject(detectors);
+        }
+        DataOutputSerializer view = new DataOutputSerializer(1024);
+        view.writeInt(legacy.size());
+        view.write(legacy.toByteArray());
+        MetricState read =
+                DetectorsSerializer.INSTANCE
+                        .deserialize(new DataInputDeserializer(view.getCopyOfBuffer()))
+                        .get("m");
+        Point p = Point.of(100, 0.3);
+        assertThat(read.detector().score(p)).isEqualTo(detectors.get("m").detector().score(p));
+    }
 }
