@@ -295,6 +295,7 @@ class QualityMonitorITCase {
             "slackMessagesSent",
             "slackRetries",
             "anomalyModelAgeSeconds",
+            "anomalyForestFits",
             "documentsEmbedded",
             "embeddingBacklog",
             "vectorIndexRetries",

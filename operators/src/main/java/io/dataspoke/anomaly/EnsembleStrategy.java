@@ -298,6 +298,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         return e;
     }
 
+    /** The members, in the order they vote. */
+    public List<AnomalyStrategy> members() {
+        return Collections.unmodifiableList(members);
+    }
+
     /** What each member said about the last point scored. */
     public List<Vote> lastVotes() {
         return lastVotes == null ? List.of() : lastVotes;

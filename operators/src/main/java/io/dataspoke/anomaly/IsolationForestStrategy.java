@@ -9,6 +9,7 @@ import java.util.Random;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 import smile.math.MathEx;
+import smile.stat.distribution.GaussianDistribution;
 
 /**
  * An isolation forest (Liu, Ting and Zhou, 2008) over multivariate feature vectors, refitted on a
@@ -16,11 +17,12 @@ import smile.math.MathEx;
  *
  * <p>Each tree is grown on a subsample of {@value #SUBSAMPLE} points, the size the original paper
  * found sufficient whatever the data size, not on a fraction of the window. Trees are built here,
- * one after the other from one seed, rather than by Smile's parallel {@code fit}, so a replay on
- * one thread gives the same scores (Smile's trees also draw split directions from a JVM-wide
- * Gaussian generator, so forests fitted on several threads at once depend on the interleaving). The
- * forest's score {@code s = 2^(-E[h]/c(256))} is about 0.5 for normal points and approaches 1 for
- * isolated ones; this strategy reports {@code max(0, 2s - 1)}.
+ * one after the other from one seed per fit, rather than by Smile's parallel {@code fit}, so a
+ * replay gives the same scores. Smile's trees also draw split directions from a JVM-wide Gaussian
+ * generator that caches every second value it draws; a fit holds that generator and starts it with
+ * nothing cached ({@link #clearCachedGaussian}), so what ran before in the JVM does not change the
+ * trees. The forest's score {@code s = 2^(-E[h]/c(256))} is about 0.5 for normal points and
+ * approaches 1 for isolated ones; this strategy reports {@code max(0, 2s - 1)}.
  */
 public final class IsolationForestStrategy implements AnomalyStrategy {
 
@@ -104,13 +106,35 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
         int n = window.size();
         int sampleSize = Math.min(SUBSAMPLE, n);
         int maxDepth = (int) Math.ceil(Math.log(sampleSize) / Math.log(2));
-        // IsolationTree draws its split points from Smile's thread-local generator.
-        MathEx.setSeed(random.nextLong());
         IsolationTree[] trees = new IsolationTree[config.trees()];
-        for (int t = 0; t < trees.length; t++) {
-            trees[t] = new IsolationTree(sample(n, sampleSize, random), maxDepth, 0);
+        GaussianDistribution gaussian = GaussianDistribution.getInstance();
+        synchronized (gaussian) {
+            clearCachedGaussian(gaussian, random.nextLong());
+            // IsolationTree draws its split points from Smile's thread-local generator.
+            MathEx.setSeed(random.nextLong());
+            for (int t = 0; t < trees.length; t++) {
+                trees[t] = new IsolationTree(sample(n, sampleSize, random), maxDepth, 0);
+            }
         }
         return new IsolationForest(sampleSize, 0, trees);
+    }
+
+    /**
+     * Leaves Smile's shared Gaussian generator with no value cached. It draws normals in pairs and
+     * returns the second of a pair at the next call, and whether one is waiting depends on every
+     * earlier draw in the JVM. Three draws from the same seed tell: with nothing cached at first,
+     * the first and third are the same value and the third left its partner cached, which one more
+     * draw takes.
+     */
+    static void clearCachedGaussian(GaussianDistribution gaussian, long seed) {
+        MathEx.setSeed(seed);
+        double first = gaussian.rand();
+        MathEx.setSeed(seed);
+        gaussian.rand();
+        MathEx.setSeed(seed);
+        if (gaussian.rand() == first) {
+            gaussian.rand();
+        }
     }
 
     /** {@code k} distinct points of the window, by a partial Fisher-Yates shuffle. */
@@ -128,6 +152,34 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
             out.add(window.get(index[i]));
         }
         return out;
+    }
+
+    /**
+     * A fitted forest and the fit it came from. The forest is not part of the written form (fifty
+     * trees of 256 points are about half a megabyte on the heap), so the streaming job keeps recent
+     * ones on the heap and lends each back to its detector after a read, see {@link #adopt}.
+     *
+     * @param fit the detector's fit count when the forest was fitted
+     * @param forest the forest
+     */
+    public record Fitted(long fit, IsolationForest forest) {}
+
+    /** The forest in use and its fit, or null before the first fit and after a read. */
+    public Fitted fitted() {
+        return forest == null ? null : new Fitted(fits, forest);
+    }
+
+    /**
+     * Takes back the forest this detector was using before it was written and read, so it is not
+     * refitted; refused (false) unless {@code fitted} is from this detector's latest fit and no
+     * forest is in use.
+     */
+    public boolean adopt(Fitted fitted) {
+        if (forest != null || fitted == null || fitted.fit() != fits) {
+            return false;
+        }
+        forest = fitted.forest();
+        return true;
     }
 
     /** Writes the configuration and the window; the fitted forest is not written. */

@@ -9,8 +9,7 @@ import java.util.List;
  *   <li>Volumes ({@code row_count}, {@code rows_written}) follow the week: a seasonal baseline on
  *       hour-of-week profiles only, since a daily profile would flag every weekend.
  *   <li>Null ratios have no season: an EWMA with a floor of one percentage point of noise.
- *   <li>The {@code profile} vector goes to an isolation forest, judged against its own history (not
- *       streamed yet: see {@link MetricSample}).
+ *   <li>The {@code profile} vector goes to an isolation forest, judged against its own history.
  * </ul>
  *
  * Volumes and null ratios score raw: their members' scores are already tail probabilities, and a

@@ -10,15 +10,10 @@ import java.util.TreeMap;
  * training job (from a {@code dataset_metrics} row) see it, and the metric points it yields. Both
  * paths go through {@link #points()}, so a model is trained on exactly the series it will score.
  *
- * <p>A profile yields {@code row_count} and one {@code null_ratio(column)} per column with a null
- * count. An operation yields {@code rows_written}. Runs and query logs are left to the contracts:
- * they describe the same loads again.
- *
- * <p>The dataset's {@link #PROFILE} vector for the isolation forest (row count, largest null ratio,
- * column count) is not among the points: a fitted forest is about 0.5 MB on the heap and is not
- * kept in serialized state, so in RocksDB-backed state it would be refitted on every profile (about
- * 190 ms for 50 trees, measured). It stays a plain-Java detector until its trees have a compact
- * form.
+ * <p>A profile yields {@code row_count}, one {@code null_ratio(column)} per column with a null
+ * count, and, when it counted its columns, the dataset's {@link #PROFILE} vector for the isolation
+ * forest: row count, largest null ratio, column count. An operation yields {@code rows_written}.
+ * Runs and query logs are left to the contracts: they describe the same loads again.
  *
  * @param datasetUrn the dataset
  * @param epochMillis when the report was made
@@ -46,7 +41,7 @@ public record MetricSample(
     public static final String ROW_COUNT = "row_count";
     public static final String ROWS_WRITTEN = "rows_written";
 
-    /** The profile vector's metric, which is not streamed yet (see above). */
+    /** The profile vector's metric: row count, largest null ratio, column count. */
     public static final String PROFILE = "profile";
 
     private static final String NULL_RATIO = "null_ratio(";
@@ -83,8 +78,19 @@ public record MetricSample(
             return out;
         }
         out.add(new MetricPoint(ROW_COUNT, Point.of(epochMillis, rowCount)));
+        double largestNullRatio = 0;
         for (Map.Entry<String, Long> e : nullCounts.entrySet()) {
-            out.add(new MetricPoint(nullRatio(e.getKey()), Point.of(epochMillis, ratio(e))));
+            double ratio = ratio(e);
+            largestNullRatio = Math.max(largestNullRatio, ratio);
+            out.add(new MetricPoint(nullRatio(e.getKey()), Point.of(epochMillis, ratio)));
+        }
+        if (columnCount != null) {
+            out.add(
+                    new MetricPoint(
+                            PROFILE,
+                            new Point(
+                                    epochMillis,
+                                    new double[] {rowCount, largestNullRatio, columnCount})));
         }
         return out;
     }

@@ -1,11 +1,14 @@
 package io.dataspoke.anomaly;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import smile.math.MathEx;
+import smile.stat.distribution.GaussianDistribution;
 
 class IsolationForestStrategyTest {
 
@@ -49,6 +52,46 @@ class IsolationForestStrategyTest {
         for (int i = 0; i < 400; i++) {
             assertEquals(a.score(normal(i, ra)), b.score(normal(i, rb)));
         }
+    }
+
+    /**
+     * Smile's JVM-wide Gaussian generator caches every second normal it draws; a draw anywhere else
+     * in the JVM between two forests must not change the second's trees.
+     */
+    @Test
+    void aGaussianDrawnElsewhereInTheJvmDoesNotChangeTheTrees() {
+        double[] first = scores();
+        GaussianDistribution.getInstance().rand();
+        double[] second = scores();
+        GaussianDistribution.getInstance().rand();
+        GaussianDistribution.getInstance().rand();
+        assertArrayEquals(first, second);
+        assertArrayEquals(first, scores());
+    }
+
+    @Test
+    void clearingTheCachedGaussianLeavesTheSameStateWhateverCameBefore() {
+        GaussianDistribution gaussian = GaussianDistribution.getInstance();
+        double[][] draws = new double[2][];
+        for (int before = 0; before < 2; before++) {
+            for (int i = 0; i < before; i++) {
+                gaussian.rand();
+            }
+            IsolationForestStrategy.clearCachedGaussian(gaussian, 99);
+            MathEx.setSeed(7);
+            draws[before] = new double[] {gaussian.rand(), gaussian.rand(), gaussian.rand()};
+        }
+        assertArrayEquals(draws[0], draws[1]);
+    }
+
+    private static double[] scores() {
+        IsolationForestStrategy forest = new IsolationForestStrategy();
+        Random random = new Random(8);
+        double[] out = new double[300];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = forest.score(normal(i, random)).score();
+        }
+        return out;
     }
 
     @Test

@@ -251,7 +251,7 @@ class AnomalyTrainingTest {
 
         assertThat(models)
                 .extracting(m -> m.metric() + " " + m.points() + " " + m.excluded())
-                .containsExactly("null_ratio(email) 69 3", "row_count 66 6");
+                .containsExactly("null_ratio(email) 69 3", "profile 66 6", "row_count 66 6");
         assertThat(models).allSatisfy(m -> assertThat(m.datasetUrn()).isEqualTo(DATASET));
     }
 }

@@ -42,7 +42,10 @@ class TrainingSamplesTest {
                                 Map.of("email", 10L, "address.zip", 0L)));
         assertThat(sample.points())
                 .extracting(MetricSample.MetricPoint::metric)
-                .containsExactly("row_count", "null_ratio(address.zip)", "null_ratio(email)");
+                .containsExactly(
+                        "row_count", "null_ratio(address.zip)", "null_ratio(email)", "profile");
+        // The forest's vector: row count, largest null ratio (email's 10 of 200), column count.
+        assertThat(sample.points().get(3).point().features()).containsExactly(200, 0.05, 3);
     }
 
     @Test

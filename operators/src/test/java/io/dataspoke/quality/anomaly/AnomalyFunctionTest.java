@@ -7,6 +7,7 @@ import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.MetricDetectors;
 import io.dataspoke.anomaly.MetricSample;
 import io.dataspoke.anomaly.Point;
+import io.dataspoke.quality.ColumnProfile;
 import io.dataspoke.quality.Observation;
 import io.dataspoke.quality.Outcome;
 import io.dataspoke.quality.QualityEvent;
@@ -17,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -61,6 +64,24 @@ class AnomalyFunctionTest {
                 Observation::datasetUrn,
                 Types.STRING,
                 AnomalyFunction.MODELS);
+    }
+
+    /** The operator with its keyed state in RocksDB, written and read on every access. */
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, Observation, AnomalyModel, AnomalyRecord>
+            rocksDbHarness() throws Exception {
+        var h =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new AnomalyFunction(), List.of(AnomalyFunction.MODELS)),
+                        Observation::datasetUrn,
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
+        h.setStateBackend(new EmbeddedRocksDBStateBackend());
+        h.open();
+        return h;
     }
 
     @Test
@@ -112,6 +133,53 @@ class AnomalyFunctionTest {
 
         assertThat(withoutModel.extractOutputValues()).isEmpty();
         assertThat(sideOutput(withoutModel)).isEmpty();
+    }
+
+    /** An hourly profile: {@code columns} columns, each about 1% null. */
+    private static Observation profile(long t, long rows, int columns, Random random) {
+        ColumnProfile[] profiled = new ColumnProfile[columns];
+        for (int c = 0; c < columns; c++) {
+            long nulls = Math.round(rows * (0.01 + 0.0005 * random.nextGaussian()));
+            profiled[c] = new ColumnProfile("c" + c, nulls, null, null, null, null, null, null);
+        }
+        return new Observation(
+                URN, t, Signal.PROFILE, rows, null, null, profiled, null, null, null, null, null);
+    }
+
+    /**
+     * Profiles whose row count and null ratios stay ordinary but whose columns tripled: only the
+     * isolation forest over the whole profile sees it, within ten profiles (its scores are averaged
+     * over the last ten before they are judged, so one odd profile alone is not an alarm). The
+     * state is in RocksDB, written and read on every access, so the forest is lent back from the
+     * heap between profiles.
+     */
+    @Test
+    void aProfileUnusualAsAWholeIsCaughtByTheForest() throws Exception {
+        var h = rocksDbHarness();
+        Random random = new Random(23);
+        long t = START;
+        for (int i = 0; i < 400; i++, t += HOUR) {
+            h.processElement(profile(t, rows(i, random), 12, random), t);
+        }
+        assertThat(h.extractOutputValues()).isEmpty();
+
+        long wide = t;
+        for (int i = 400; i < 410; i++, t += HOUR) {
+            h.processElement(profile(t, rows(i, random), 36, random), t);
+        }
+
+        List<AnomalyRecord> raised = h.extractOutputValues();
+        assertThat(raised).extracting(AnomalyRecord::metric).containsExactly(MetricSample.PROFILE);
+        // Six profiles here; the ten averaged mean it is at most ten whatever the forest's draws.
+        assertThat(raised.get(0).observedMillis()).isBetween(wide, wide + 9 * HOUR);
+        assertThat(sideOutput(h).get(0).detail())
+                .startsWith("the profile as a whole is unusual: ")
+                .contains("36 columns");
+    }
+
+    /** A table growing by a hundred rows an hour, give or take 300. */
+    private static long rows(int hour, Random random) {
+        return 1_000_000 + 100L * hour + Math.round(300 * random.nextGaussian());
     }
 
     @Test
