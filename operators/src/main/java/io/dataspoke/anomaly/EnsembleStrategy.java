@@ -15,9 +15,16 @@ import java.util.function.Supplier;
  * that member's own history on this series, so a member that never fits the series (an EWMA on a
  * seasonal one) stops shouting. The ensemble's score is the strongest such judgement. Values
  * outside everything seen so far by a margin score 1 at once, whatever the members say (a new
- * maximum is news even before any model is fitted). Optionally ({@link Config#refractory()}, off by
- * default: it cost NAB score) a detection is followed by a period in which the score is capped.
- * With calibration off ({@link Config#calibrate()}), members' raw scores are compared directly.
+ * maximum is news even before any model is fitted). With calibration off ({@link
+ * Config#calibrate()}), members' raw scores are compared directly.
+ *
+ * <p>An anomaly lasts several points, and a consumer that acts on every point (an alert per point,
+ * NAB's scorer, which counts each flagged point outside a window as a false positive) wants its
+ * onset, not the whole run: with {@link Config#onsetWindow()} set, a point that scores no higher
+ * than one of the previous points in that window is capped at {@link #ONSET_CAP}. Whatever the
+ * threshold later applied, a run above it is then reported at its first point and at each new high.
+ * The quality monitor leaves it off: its {@link AnomalyAlarm} needs every point's own score to see
+ * two in a row, and raises and clears an alarm rather than flagging points.
  *
  * <p>{@code sensitivity} in (0, 1) bends the score without reordering points: 0.5 leaves it alone,
  * higher values raise every score (more alerts at a fixed threshold), lower ones lower it.
@@ -36,9 +43,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * @param minHistory averaged scores a member needs before its judgement counts
      * @param spatialMargin share of the seen range by which a value must leave it to score 1;
      *     negative turns the check off
-     * @param refractory points after a score at or above {@code detection} during which scores are
-     *     capped below it
-     * @param detection score that starts a refractory period
+     * @param onsetWindow previous points whose scores a point must exceed to keep its own; below
+     *     them it is capped at {@link #ONSET_CAP}; 0 turns the cap off
      * @param calibrate whether members are judged against their own history ({@link
      *     ScoreLikelihood}); off, a member's raw score counts as it is, which suits members whose
      *     scores are calibrated probabilities and series too short for a second warm-up
@@ -49,8 +55,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             int longWindow,
             int minHistory,
             double spatialMargin,
-            int refractory,
-            double detection,
+            int onsetWindow,
             boolean calibrate)
             implements java.io.Serializable {
 
@@ -59,22 +64,20 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 throw new IllegalArgumentException(
                         "sensitivity must be in (0, 1), was " + sensitivity);
             }
+            if (onsetWindow < 0) {
+                throw new IllegalArgumentException(
+                        "onsetWindow must be 0 (off) or more, was " + onsetWindow);
+            }
         }
 
+        /** What {@code dataspoke eval nab} scores: calibrated members, onsets only. */
         public static Config defaults() {
-            return new Config(0.5, 10, 2000, 150, 0.05, 0, 1.01, true);
+            return new Config(0.5, 10, 2000, 150, 0.05, 30, true);
         }
 
         public Config withSensitivity(double s) {
             return new Config(
-                    s,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    refractory,
-                    detection,
-                    calibrate);
+                    s, shortWindow, longWindow, minHistory, spatialMargin, onsetWindow, calibrate);
         }
 
         /** The same, with calibration against each member's history on or off. */
@@ -85,8 +88,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     longWindow,
                     minHistory,
                     spatialMargin,
-                    refractory,
-                    detection,
+                    onsetWindow,
                     on);
         }
 
@@ -98,11 +100,28 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     longWindow,
                     minHistory,
                     margin,
-                    refractory,
-                    detection,
+                    onsetWindow,
+                    calibrate);
+        }
+
+        /** The same, with the onset cap over {@code window} points, or off at 0. */
+        public Config withOnsetWindow(int window) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    window,
                     calibrate);
         }
     }
+
+    /**
+     * The score of a point that is not an onset: a 3.3-sigma tail, below any threshold worth
+     * alerting on.
+     */
+    public static final double ONSET_CAP = 0.999;
 
     /** What each member said about the last point. */
     public record Vote(String detector, AnomalyScore raw, double likelihood)
@@ -116,11 +135,14 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     private final boolean[] multivariate;
     private final RecentValues lags;
+
+    /** The last scores before the onset cap; null when it is off. */
+    private final RecentValues recentScores;
+
     private transient List<Vote> lastVotes = List.of();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private long seen;
-    private int quiet;
 
     /** The default ensemble: seasonal baseline, EWMA and isolation forest. */
     public EnsembleStrategy() {
@@ -135,32 +157,44 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      *     the recent mean), the others the point as it is
      */
     public EnsembleStrategy(Config config, List<Supplier<AnomalyStrategy>> members) {
+        this(config, members.stream().map(Supplier::get).toList(), true);
+    }
+
+    private EnsembleStrategy(Config config, List<AnomalyStrategy> members, boolean fresh) {
         this(
                 config,
-                members.stream().map(Supplier::get).toList(),
+                members,
                 members.stream()
-                        .map(
-                                m ->
-                                        config.calibrate()
-                                                ? new ScoreLikelihood(
-                                                        config.shortWindow(),
-                                                        config.longWindow(),
-                                                        config.minHistory(),
-                                                        Math.max(1, config.minHistory() / 2))
-                                                : null)
+                        .map(m -> config.calibrate() ? likelihood(config, m) : null)
                         .toList(),
-                new RecentValues(12));
+                new RecentValues(12),
+                config.onsetWindow() > 0 ? new RecentValues(config.onsetWindow()) : null);
+    }
+
+    /**
+     * The judge of {@code member}'s scores. The seasonal and EWMA detectors score tail
+     * probabilities, judged as surprises; the forest's isolation scores are not tails.
+     */
+    private static ScoreLikelihood likelihood(Config config, AnomalyStrategy member) {
+        return new ScoreLikelihood(
+                config.shortWindow(),
+                config.longWindow(),
+                config.minHistory(),
+                Math.max(1, config.minHistory() / 2),
+                !(member instanceof IsolationForestStrategy));
     }
 
     private EnsembleStrategy(
             Config config,
             List<AnomalyStrategy> members,
             List<ScoreLikelihood> likelihoods,
-            RecentValues lags) {
+            RecentValues lags,
+            RecentValues recentScores) {
         this.config = config;
         this.members = members;
         this.likelihoods = new ArrayList<>(likelihoods);
         this.lags = lags;
+        this.recentScores = recentScores;
         this.multivariate = new boolean[members.size()];
         for (int i = 0; i < members.size(); i++) {
             multivariate[i] = members.get(i) instanceof IsolationForestStrategy;
@@ -207,14 +241,14 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         if (!anyVote) {
             return AnomalyScore.warmup();
         }
-        double score = bend(best);
-        if (quiet > 0) {
-            quiet--;
-            score = Math.min(score, Math.nextDown(config.detection()));
-        } else if (score >= config.detection()) {
-            quiet = config.refractory();
+        if (recentScores != null) {
+            boolean onset = recentScores.size() == 0 || best > recentScores.max();
+            recentScores.add(best);
+            if (!onset) {
+                best = Math.min(best, ONSET_CAP);
+            }
         }
-        return AnomalyScore.of(score, expected);
+        return AnomalyScore.of(bend(best), expected);
     }
 
     /**
@@ -243,8 +277,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeInt(config.longWindow());
         out.writeInt(config.minHistory());
         out.writeDouble(config.spatialMargin());
-        out.writeInt(config.refractory());
-        out.writeDouble(config.detection());
+        out.writeInt(config.onsetWindow());
         out.writeBoolean(config.calibrate());
         out.writeInt(members.size());
         for (int i = 0; i < members.size(); i++) {
@@ -256,10 +289,12 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             }
         }
         lags.writeTo(out);
+        if (recentScores != null) {
+            recentScores.writeTo(out);
+        }
         out.writeDouble(min);
         out.writeDouble(max);
         out.writeLong(seen);
-        out.writeInt(quiet);
     }
 
     static EnsembleStrategy readFrom(DataInput in) throws IOException {
@@ -273,7 +308,6 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                                         in.readInt(),
                                         in.readDouble(),
                                         in.readInt(),
-                                        in.readDouble(),
                                         in.readBoolean()));
         int count = in.readInt();
         if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
@@ -290,11 +324,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                         config,
                         Collections.unmodifiableList(members),
                         likelihoods,
-                        RecentValues.readFrom(in));
+                        RecentValues.readFrom(in),
+                        config.onsetWindow() > 0 ? RecentValues.readFrom(in) : null);
         e.min = in.readDouble();
         e.max = in.readDouble();
         e.seen = in.readLong();
-        e.quiet = in.readInt();
         return e;
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
  * </ul>
  *
  * Volumes and null ratios score raw: their members' scores are already tail probabilities, and a
- * second warm-up for calibration would push the first vote beyond the weeks users tolerate.
+ * second warm-up for calibration would push the first vote beyond the weeks users tolerate. None
+ * caps scores after an onset ({@link EnsembleStrategy.Config#onsetWindow()}): the quality monitor's
+ * {@link AnomalyAlarm} reads every point's own score.
  */
 public final class MetricDetectors {
 
@@ -25,7 +27,10 @@ public final class MetricDetectors {
     /** A fresh detector for {@code metric}. */
     public static EnsembleStrategy forMetric(String metric) {
         EnsembleStrategy.Config raw =
-                EnsembleStrategy.Config.defaults().withCalibration(false).withSpatialMargin(-1);
+                EnsembleStrategy.Config.defaults()
+                        .withCalibration(false)
+                        .withSpatialMargin(-1)
+                        .withOnsetWindow(0);
         if (MetricSample.ROW_COUNT.equals(metric) || MetricSample.ROWS_WRITTEN.equals(metric)) {
             return new EnsembleStrategy(
                     raw,
@@ -38,7 +43,7 @@ public final class MetricDetectors {
         if (MetricSample.PROFILE.equals(metric)) {
             // A likelihood over the last 500 scores, not 2,000: a per-dataset state stays small.
             return new EnsembleStrategy(
-                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, 1.01, true),
+                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, true),
                     List.of(
                             () ->
                                     new IsolationForestStrategy(

@@ -82,4 +82,13 @@ final class RecentValues implements java.io.Serializable {
         }
         return size == 0 ? Double.NaN : sum / size;
     }
+
+    /** The largest value, -infinity when empty. */
+    double max() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            max = Math.max(max, ring[i]);
+        }
+        return max;
+    }
 }

@@ -11,6 +11,12 @@ import smile.math.special.Erf;
  * "anomaly likelihood" of Ahmad et al., 2017). A detector that scores every night of a seasonal
  * series 0.9 stops alarming once 0.9 is what it always says; one that jumps from 0.1 to 0.9 alarms
  * at once. Output is in [0, 1]; 0 while the long-term fit has too little history.
+ *
+ * <p>Scores that are tail probabilities are judged as {@link #surprise surprises}, the decimal
+ * digits of their tail: a tail probability crowds every strong deviation just below 1, so a
+ * detector that often says 0.999 (a noisy square wave's edges) and a 1 - 1e-12 from a flat line
+ * where a wave should be would average alike, and the second would pass unnoticed. Other scores (an
+ * isolation forest's) are judged as they are.
  */
 final class ScoreLikelihood implements java.io.Serializable {
 
@@ -22,6 +28,7 @@ final class ScoreLikelihood implements java.io.Serializable {
     private final RecentValues longTerm;
     private final int minHistory;
     private final int refitEvery;
+    private final boolean tails;
     private int sinceFit = Integer.MAX_VALUE;
     private double mean;
     private double std;
@@ -31,22 +38,42 @@ final class ScoreLikelihood implements java.io.Serializable {
      * @param longWindow averaged values the normal fit is made on
      * @param minHistory averaged values needed before the first judgement
      * @param refitEvery points between refits of the normal
+     * @param tails whether the raw scores are tail probabilities, judged as surprises
      */
-    ScoreLikelihood(int shortWindow, int longWindow, int minHistory, int refitEvery) {
-        this(new RecentValues(shortWindow), new RecentValues(longWindow), minHistory, refitEvery);
+    ScoreLikelihood(
+            int shortWindow, int longWindow, int minHistory, int refitEvery, boolean tails) {
+        this(
+                new RecentValues(shortWindow),
+                new RecentValues(longWindow),
+                minHistory,
+                refitEvery,
+                tails);
     }
 
     private ScoreLikelihood(
-            RecentValues shortTerm, RecentValues longTerm, int minHistory, int refitEvery) {
+            RecentValues shortTerm,
+            RecentValues longTerm,
+            int minHistory,
+            int refitEvery,
+            boolean tails) {
         this.shortTerm = shortTerm;
         this.longTerm = longTerm;
         this.minHistory = minHistory;
         this.refitEvery = refitEvery;
+        this.tails = tails;
+    }
+
+    /**
+     * The digits of {@code raw}'s tail, {@code -log10(1 - raw)}, over the 16 a double resolves: 0
+     * for 0, 0.25 for 0.9999, 1 for 1. Monotone, so a detector's ranking of points is kept.
+     */
+    static double surprise(double raw) {
+        return Math.min(-Math.log10(Math.max(1 - raw, 1e-16)), 16) / 16;
     }
 
     /** Judges the averaged score including {@code raw}, then learns it; NaN while warming up. */
     double update(double raw) {
-        shortTerm.add(raw);
+        shortTerm.add(tails ? surprise(raw) : raw);
         double averaged = shortTerm.mean();
         double result = Double.NaN;
         if (longTerm.size() >= minHistory) {
@@ -67,6 +94,7 @@ final class ScoreLikelihood implements java.io.Serializable {
         longTerm.writeTo(out);
         out.writeInt(minHistory);
         out.writeInt(refitEvery);
+        out.writeBoolean(tails);
         out.writeInt(sinceFit);
         out.writeDouble(mean);
         out.writeDouble(std);
@@ -75,7 +103,9 @@ final class ScoreLikelihood implements java.io.Serializable {
     static ScoreLikelihood readFrom(DataInput in) throws IOException {
         RecentValues shortTerm = RecentValues.readFrom(in);
         RecentValues longTerm = RecentValues.readFrom(in);
-        ScoreLikelihood l = new ScoreLikelihood(shortTerm, longTerm, in.readInt(), in.readInt());
+        ScoreLikelihood l =
+                new ScoreLikelihood(
+                        shortTerm, longTerm, in.readInt(), in.readInt(), in.readBoolean());
         l.sinceFit = in.readInt();
         l.mean = in.readDouble();
         l.std = in.readDouble();

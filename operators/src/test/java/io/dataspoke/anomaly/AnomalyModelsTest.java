@@ -28,6 +28,37 @@ class AnomalyModelsTest {
         }
     }
 
+    /**
+     * Calibrated members and the onset cap's recent scores survive the bytes: a seasonal and EWMA
+     * ensemble on the default (NAB) configuration, written mid-series, goes on scoring as the
+     * original, through a drop whose later points the cap holds down.
+     */
+    @Test
+    void aRestoredCalibratedEnsembleKeepsItsJudgementsAndOnsets() {
+        EnsembleStrategy original =
+                new EnsembleStrategy(
+                        EnsembleStrategy.Config.defaults(),
+                        java.util.List.of(SeasonalStrategy::new, EwmaStrategy::new));
+        Random random = new Random(15);
+        long t = Series.START;
+        for (int h = 0; h < 20 * 24; h++, t += Series.HOUR) {
+            original.score(Point.of(t, Series.volume(t, 0.002, 0.03, random)));
+        }
+        EnsembleStrategy restored =
+                AnomalyModels.read(AnomalyModels.write(original), EnsembleStrategy.class);
+        int capped = 0;
+        for (int h = 0; h < 7 * 24; h++, t += Series.HOUR) {
+            double volume = Series.volume(t, 0.002, 0.03, random);
+            Point p = Point.of(t, h >= 30 && h < 36 ? volume / 3 : volume);
+            AnomalyScore expected = original.score(p);
+            assertEquals(expected, restored.score(p), "hour " + h);
+            if (h > 30 && h < 36 && expected.score() <= EnsembleStrategy.ONSET_CAP) {
+                capped++;
+            }
+        }
+        assertTrue(capped > 0, "the drop's later hours are capped");
+    }
+
     @Test
     void aRestoredForestVotesAtOnce() {
         EnsembleStrategy profile = MetricDetectors.forMetric(MetricSample.PROFILE);

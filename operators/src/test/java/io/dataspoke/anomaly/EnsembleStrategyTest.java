@@ -31,6 +31,33 @@ class EnsembleStrategyTest {
         assertEquals(3, ensemble.lastVotes().size());
     }
 
+    /**
+     * A level shift lasting twenty points: with the onset cap its first point keeps its score and
+     * the later ones, scoring no higher than it, are capped; without, every point keeps its own.
+     */
+    @Test
+    void aLastingAnomalyIsReportedAtItsOnset() {
+        double[] onsets = shifted(EnsembleStrategy.Config.defaults());
+        double[] every = shifted(EnsembleStrategy.Config.defaults().withOnsetWindow(0));
+        assertEquals(1.0, onsets[400], 1e-12, "the shift's first point is a new extreme");
+        for (int i = 401; i < 420; i++) {
+            assertEquals(1.0, every[i], 1e-12, "uncapped, point " + i + " keeps its score");
+            assertTrue(onsets[i] <= EnsembleStrategy.ONSET_CAP, "point " + i + " " + onsets[i]);
+        }
+    }
+
+    /** 400 points of noise around 10, then 20 at 40. */
+    private static double[] shifted(EnsembleStrategy.Config config) {
+        EnsembleStrategy e = new EnsembleStrategy(config, java.util.List.of(EwmaStrategy::new));
+        Random random = new Random(10);
+        double[] out = new double[420];
+        for (int i = 0; i < out.length; i++) {
+            double x = i < 400 ? 10 + random.nextGaussian() : 40 + random.nextGaussian();
+            out[i] = e.score(Point.of(i * 300_000L, x)).score();
+        }
+        return out;
+    }
+
     @Test
     void sensitivityRaisesScoresWithoutReorderingThem() {
         double[] low = scores(0.3);
