@@ -7,6 +7,7 @@ import io.dataspoke.config.ConfigException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
@@ -66,9 +67,12 @@ public final class NabCorpus {
         return new NabCorpus(series);
     }
 
-    /** Paths of the CSV files under {@code dataDir}, relative and {@code /}-separated, sorted. */
+    /**
+     * Paths of the CSV files under {@code dataDir}, relative and {@code /}-separated, sorted;
+     * linked directories are followed, so a corpus can be put together from several places.
+     */
     static List<String> dataFiles(Path dataDir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dataDir)) {
+        try (Stream<Path> paths = Files.walk(dataDir, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".csv"))
                     .map(p -> dataDir.relativize(p).toString().replace('\\', '/'))
                     .sorted()

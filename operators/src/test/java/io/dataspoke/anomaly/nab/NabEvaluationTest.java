@@ -100,6 +100,19 @@ class NabEvaluationTest {
                 .hasMessageContaining("mine/series.csv");
     }
 
+    /** A corpus put together from several places, a category linked in rather than copied. */
+    @Test
+    void aCategoryDirectoryLinkedIntoTheDataDirectoryIsRead() throws IOException {
+        Path data = dataDir(JUMPS);
+        Files.createSymbolicLink(
+                data.resolve("realAdExchange"),
+                Fixtures.path("nab/data/realAdExchange").toAbsolutePath());
+
+        NabCorpus corpus = NabCorpus.read(data, windows());
+
+        assertThat(corpus.series()).extracting(NabSeries::file).contains(JUMPS, AD).hasSize(7);
+    }
+
     @Test
     void aWindowThatMatchesNoRowIsAnErrorNamingItsFile() throws IOException {
         Path data = dataDir(JUMPS);
