@@ -12,6 +12,7 @@ import io.dataspoke.anomaly.MetricState;
 import io.dataspoke.anomaly.Point;
 import io.dataspoke.anomaly.SeasonalStrategy;
 import io.dataspoke.quality.anomaly.DetectorsSerializer;
+import io.dataspoke.quality.anomaly.FittedForests;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -49,8 +50,9 @@ import org.apache.flink.core.memory.DataOutputSerializer;
  * series) are wrapped in the {@link DatasetDetectors} the quality job keeps per dataset and
  * measured as the job's {@link DetectorsSerializer} writes its keyed state onto Flink's views:
  * size, write-and-read round trips, and points scored "via state", reading the state, scoring and
- * writing it back for every point, which is what keyed state in RocksDB does per point. A restored
- * isolation forest refits on its first point, since the fitted forest is not stored.
+ * writing it back for every point, which is what keyed state in RocksDB does per point. The fitted
+ * trees of a forest are not in the state: as in the job, {@link FittedForests} lends them back
+ * after each read, so a forest refits on its first point through state and then on its schedule.
  */
 public final class AnomalyBench {
 
@@ -303,9 +305,14 @@ public final class AnomalyBench {
             watch = Stopwatch.start();
             byte[] current = bytes;
             double sum = 0;
+            // As the job does: forests are lent back from the heap after each read of the state.
+            FittedForests forests = new FittedForests(1);
             for (Point p : next) {
                 DatasetDetectors m = fromState(current);
-                sum += m.get(s.name()).detector().score(p).score();
+                MetricState metric = m.get(s.name());
+                forests.lend(s.name(), metric);
+                sum += metric.detector().score(p).score();
+                forests.keep(s.name(), metric);
                 current = toState(m, buffer);
             }
             watch.stop();

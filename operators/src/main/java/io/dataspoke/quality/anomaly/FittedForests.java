@@ -14,7 +14,7 @@ import java.util.Map;
  * dropped beyond the capacity; a dropped one is refitted from the window when next needed, which
  * changes nothing but the random draws of its trees.
  */
-final class FittedForests {
+public final class FittedForests {
 
     private record Entry(long modelVersion, IsolationForestStrategy.Fitted fitted) {}
 
@@ -24,7 +24,7 @@ final class FittedForests {
     /**
      * @param capacity forests kept
      */
-    FittedForests(int capacity) {
+    public FittedForests(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -38,7 +38,7 @@ final class FittedForests {
     }
 
     /** Before {@code state} scores: gives its forest members the forests they last fitted. */
-    void lend(String key, MetricState state) {
+    public void lend(String key, MetricState state) {
         Entry entry = forests.get(key);
         if (entry == null || entry.modelVersion() != state.modelVersion()) {
             return;
@@ -51,7 +51,7 @@ final class FittedForests {
     }
 
     /** After {@code state} scored: keeps the forest its forest member now uses. */
-    void keep(String key, MetricState state) {
+    public void keep(String key, MetricState state) {
         for (AnomalyStrategy member : state.detector().members()) {
             if (member instanceof IsolationForestStrategy forest && forest.fitted() != null) {
                 Entry previous = forests.get(key);
@@ -65,12 +65,12 @@ final class FittedForests {
     }
 
     /** Forgets the forests of {@code key}, a metric no longer watched. */
-    void forget(String key) {
+    public void forget(String key) {
         forests.remove(key);
     }
 
     /** Forests fitted (not lent) since start: a high rate means the capacity is too small. */
-    long refits() {
+    public long refits() {
         return refits;
     }
 
