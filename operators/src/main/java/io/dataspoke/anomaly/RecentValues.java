@@ -27,6 +27,13 @@ final class RecentValues implements java.io.Serializable {
         return size;
     }
 
+    /** Forgets the oldest value. */
+    void dropOldest() {
+        if (size > 0) {
+            size--;
+        }
+    }
+
     /** The value {@code back} steps ago: 0 is the newest. */
     double get(int back) {
         return ring[Math.floorMod(next - 1 - back, ring.length)];
@@ -46,15 +53,14 @@ final class RecentValues implements java.io.Serializable {
     }
 
     /**
-     * Writes the capacity and the ring as it lies (a ring not yet full holds its values from slot
-     * 0), so sums over it repeat bit for bit after a read.
+     * Writes the capacity and the values, oldest first; sums run in that order too, so they repeat
+     * bit for bit after a read.
      */
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(ring.length);
         out.writeInt(size);
-        out.writeInt(next);
-        for (int i = 0; i < size; i++) {
-            out.writeDouble(ring[i]);
+        for (int back = size - 1; back >= 0; back--) {
+            out.writeDouble(get(back));
         }
     }
 
@@ -62,23 +68,20 @@ final class RecentValues implements java.io.Serializable {
     static RecentValues readFrom(DataInput in) throws IOException {
         RecentValues values = new RecentValues(DetectorCodec.positive(in.readInt(), "capacity"));
         int size = in.readInt();
-        int next = in.readInt();
-        if (size < 0 || size > values.ring.length || next < 0 || next >= values.ring.length) {
-            throw new IOException(
-                    "ring of " + values.ring.length + " holding " + size + ", next " + next);
+        if (size < 0 || size > values.ring.length) {
+            throw new IOException("ring of " + values.ring.length + " holding " + size);
         }
         for (int i = 0; i < size; i++) {
-            values.ring[i] = in.readDouble();
+            values.add(in.readDouble());
         }
-        values.size = size;
-        values.next = next;
         return values;
     }
 
+    /** The mean, summed oldest first; NaN when empty. */
     double mean() {
         double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += ring[i];
+        for (int back = size - 1; back >= 0; back--) {
+            sum += get(back);
         }
         return size == 0 ? Double.NaN : sum / size;
     }
@@ -86,8 +89,8 @@ final class RecentValues implements java.io.Serializable {
     /** The largest value, -infinity when empty. */
     double max() {
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, ring[i]);
+        for (int back = 0; back < size; back++) {
+            max = Math.max(max, get(back));
         }
         return max;
     }

@@ -14,12 +14,13 @@ import smile.math.special.Erf;
  * <p>The expected value of a point is the median of its slot's means over the last complete weeks
  * (hour of week) or, while fewer weeks are known and {@link Config#dailyFallback()} allows it, over
  * the last complete days (hour of day). A trend moves every slot at once, so the baseline is scaled
- * by the series' current level: the median ratio of the recent points to their own baselines. The
- * residual of the new point is then judged against the robust spread (median absolute deviation) of
- * the recent residuals, pooled across slots, because a handful of Mondays is too few to estimate
- * one slot's noise. Warm-up is the profile's periods, then one point for the level and {@value
- * #MIN_RESIDUALS} residuals. Series that stay positive are modelled as ratios (a 20% drop is a 20%
- * drop at 3 am and at noon); others as differences.
+ * by the series' current level: the median ratio of the last day's points to their own baselines, a
+ * day whatever the sampling rate (24 hourly points, 288 five-minute ones). The residual of the new
+ * point is then judged against the robust spread (median absolute deviation) of the recent
+ * residuals, pooled across slots, because a handful of Mondays is too few to estimate one slot's
+ * noise. Warm-up is the profile's periods, then one point for the level and {@value #MIN_RESIDUALS}
+ * residuals. Series that stay positive are modelled as ratios (a 20% drop is a 20% drop at 3 am and
+ * at noon); others as differences.
  */
 public final class SeasonalStrategy implements AnomalyStrategy {
 
@@ -32,7 +33,9 @@ public final class SeasonalStrategy implements AnomalyStrategy {
      * @param dailyFallback whether the daily profile votes while the weekly one cannot; off for
      *     series with a weekend, which a daily profile would flag every Saturday
      * @param depth complete periods remembered per slot
-     * @param levelWindow recent points whose median ratio to baseline gives the current level
+     * @param levelWindow most recent points whose median ratio to baseline gives the current level
+     * @param levelHours of those, only the points of the last {@code levelHours} hours count; 0 for
+     *     no limit in time (detectors of earlier builds, which counted points only)
      * @param scaleWindow recent residuals whose median absolute deviation gives the noise
      * @param minRelativeScale floor of the noise, relative to the expected value
      */
@@ -43,6 +46,7 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             boolean dailyFallback,
             int depth,
             int levelWindow,
+            int levelHours,
             int scaleWindow,
             double minRelativeScale)
             implements java.io.Serializable {
@@ -57,24 +61,37 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                                 + ", "
                                 + depth);
             }
-            if (levelWindow < 1 || scaleWindow < 8) {
+            if (levelWindow < 1 || levelHours < 0 || scaleWindow < 8) {
                 throw new IllegalArgumentException(
-                        "need levelWindow >= 1 and scaleWindow >= 8, got "
+                        "need levelWindow >= 1, levelHours >= 0 and scaleWindow >= 8, got "
                                 + levelWindow
+                                + ", "
+                                + levelHours
                                 + ", "
                                 + scaleWindow);
             }
         }
 
-        /** UTC, two weeks or three days, daily fallback on, eight periods. */
+        /**
+         * UTC, two weeks or three days, daily fallback on, eight periods; the level over the last
+         * day, at most 288 points (a day of five-minute points).
+         */
         public static Config defaults() {
-            return new Config(ZoneId.of("UTC"), 2, 3, true, 8, 24, 168, 0.01);
+            return new Config(ZoneId.of("UTC"), 2, 3, true, 8, 288, 24, 168, 0.01);
         }
 
         /** The same, with the daily fallback set as given. */
         public Config withDailyFallback(boolean on) {
             return new Config(
-                    zone, minWeeks, minDays, on, depth, levelWindow, scaleWindow, minRelativeScale);
+                    zone,
+                    minWeeks,
+                    minDays,
+                    on,
+                    depth,
+                    levelWindow,
+                    levelHours,
+                    scaleWindow,
+                    minRelativeScale);
         }
 
         /** The same, in another time zone. */
@@ -86,6 +103,7 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                     dailyFallback,
                     depth,
                     levelWindow,
+                    levelHours,
                     scaleWindow,
                     minRelativeScale);
         }
@@ -108,6 +126,10 @@ public final class SeasonalStrategy implements AnomalyStrategy {
     private final SlotHistory weekly;
     private final SlotHistory daily;
     private final RecentValues levels;
+
+    /** When each of {@link #levels} was observed; null when the level counts points only. */
+    private final RecentValues levelTimes;
+
     private final RecentValues residuals;
     private boolean positive = true;
     private Profile lastProfile = Profile.NONE;
@@ -122,6 +144,7 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                 new SlotHistory(7 * 24, config.depth()),
                 new SlotHistory(24, config.depth()),
                 new RecentValues(config.levelWindow()),
+                config.levelHours() > 0 ? new RecentValues(config.levelWindow()) : null,
                 new RecentValues(config.scaleWindow()));
     }
 
@@ -130,12 +153,29 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             SlotHistory weekly,
             SlotHistory daily,
             RecentValues levels,
+            RecentValues levelTimes,
             RecentValues residuals) {
         this.config = config;
         this.weekly = weekly;
         this.daily = daily;
         this.levels = levels;
+        this.levelTimes = levelTimes;
         this.residuals = residuals;
+    }
+
+    /** Adds a ratio to baseline to the level, and forgets those older than a day before it. */
+    private void addLevel(double raw, long epochMillis) {
+        levels.add(raw);
+        if (levelTimes == null) {
+            return;
+        }
+        levelTimes.add(epochMillis);
+        long span = config.levelHours() * 3_600_000L;
+        while (levelTimes.size() > 1
+                && epochMillis - (long) levelTimes.get(levelTimes.size() - 1) >= span) {
+            levels.dropOldest();
+            levelTimes.dropOldest();
+        }
     }
 
     @Override
@@ -183,7 +223,7 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                 }
                 residuals.add(residual);
             }
-            levels.add(raw);
+            addLevel(raw, point.epochMillis());
         }
         weekly.add(hourOfWeek, week, x);
         daily.add(hourOfDay, day, x);
@@ -205,11 +245,15 @@ public final class SeasonalStrategy implements AnomalyStrategy {
         out.writeBoolean(config.dailyFallback());
         out.writeInt(config.depth());
         out.writeInt(config.levelWindow());
+        out.writeInt(config.levelHours());
         out.writeInt(config.scaleWindow());
         out.writeDouble(config.minRelativeScale());
         weekly.writeTo(out);
         daily.writeTo(out);
         levels.writeTo(out);
+        if (levelTimes != null) {
+            levelTimes.writeTo(out);
+        }
         residuals.writeTo(out);
         out.writeBoolean(positive);
         out.writeByte(lastProfile.ordinal());
@@ -227,14 +271,18 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                                         in.readInt(),
                                         in.readInt(),
                                         in.readInt(),
+                                        in.readInt(),
                                         in.readDouble()));
+        SlotHistory weekly = SlotHistory.readFrom(in);
+        SlotHistory daily = SlotHistory.readFrom(in);
+        RecentValues levels = RecentValues.readFrom(in);
+        RecentValues levelTimes = config.levelHours() > 0 ? RecentValues.readFrom(in) : null;
+        if (levelTimes != null && levelTimes.size() != levels.size()) {
+            throw new IOException(levels.size() + " levels, " + levelTimes.size() + " times");
+        }
         SeasonalStrategy s =
                 new SeasonalStrategy(
-                        config,
-                        SlotHistory.readFrom(in),
-                        SlotHistory.readFrom(in),
-                        RecentValues.readFrom(in),
-                        RecentValues.readFrom(in));
+                        config, weekly, daily, levels, levelTimes, RecentValues.readFrom(in));
         s.positive = in.readBoolean();
         s.lastProfile = DetectorCodec.element(Profile.values(), in.readByte(), "profile");
         return s;

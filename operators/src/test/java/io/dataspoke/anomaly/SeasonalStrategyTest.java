@@ -113,4 +113,39 @@ class SeasonalStrategyTest {
         assertTrue(spike.score() > 0.999, "the missing peak scored " + spike.score());
         assertEquals(1.0, spike.expected(), 0.1);
     }
+
+    /**
+     * Five-minute points of a daily wave that drops to 60% and stays there. The level is the last
+     * day's, not the last 24 points' (two hours here): three hours into the drop it is still news,
+     * where a level of 24 points would have taken it as the new normal.
+     */
+    @Test
+    void theLevelIsTheLastDaysWhateverTheSamplingRate() {
+        SeasonalStrategy.Config byPoints =
+                new SeasonalStrategy.Config(ZoneOffset.UTC, 2, 3, true, 8, 24, 0, 168, 0.01);
+        double[] day = dropped(SeasonalStrategy.Config.defaults());
+        double[] points = dropped(byPoints);
+        int threeHoursIn = 36;
+        assertTrue(day[threeHoursIn] > 0.9999, "a day's level: " + day[threeHoursIn]);
+        assertTrue(points[threeHoursIn] < 0.99, "24 points' level: " + points[threeHoursIn]);
+    }
+
+    /** The scores of the 48 five-minute points after the drop, five days in. */
+    private static double[] dropped(SeasonalStrategy.Config config) {
+        SeasonalStrategy seasonal = new SeasonalStrategy(config);
+        Random random = new Random(11);
+        long step = 300_000L;
+        int drop = 5 * 288;
+        double[] after = new double[48];
+        for (int i = 0; i < drop + after.length; i++) {
+            long t = START + i * step;
+            double wave = 100 + 50 * Math.sin(2 * Math.PI * i / 288.0);
+            double v = wave * (1 + 0.02 * random.nextGaussian()) * (i >= drop ? 0.6 : 1);
+            AnomalyScore s = seasonal.score(Point.of(t, v));
+            if (i >= drop) {
+                after[i - drop] = s.score();
+            }
+        }
+        return after;
+    }
 }
