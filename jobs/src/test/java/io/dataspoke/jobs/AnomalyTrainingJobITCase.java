@@ -54,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * orders     an operation every hour for 22 days (528), rows_written with a weekly shape;
  *            also OpenLineage and query-log rows, which training ignores
  * customers  a profile every 6 hours for 14 days (56): row_count, 8 columns, nulls in email and
- *            phone, so three metrics: row_count, null_ratio(email), null_ratio(phone)
+ *            phone, so four metrics: row_count, null_ratio(email), null_ratio(phone) and the
+ *            profile vector the isolation forest reads
  *
  * incident A  root orders, day 7 07:00 to 11:00; customers joined it at day 7 05:00
  *             orders loses 07, 08, 09, 10; customers its 06:00 profile
@@ -111,6 +112,7 @@ class AnomalyTrainingJobITCase {
                 .containsExactly(
                         CUSTOMERS + " null_ratio(email) 51 5 ensemble",
                         CUSTOMERS + " null_ratio(phone) 51 5 ensemble",
+                        CUSTOMERS + " profile 51 5 ensemble",
                         CUSTOMERS + " row_count 51 5 ensemble",
                         ORDERS + " rows_written 526 2 ensemble");
         try (Connection c = connect(db);
@@ -167,13 +169,14 @@ class AnomalyTrainingJobITCase {
                 .containsExactly(
                         CUSTOMERS + " null_ratio(email) 55 1 ensemble",
                         CUSTOMERS + " null_ratio(phone) 55 1 ensemble",
+                        CUSTOMERS + " profile 55 1 ensemble",
                         CUSTOMERS + " row_count 55 1 ensemble",
                         ORDERS + " rows_written 526 2 ensemble");
-        assertThat(models(db, 1)).hasSize(4);
+        assertThat(models(db, 1)).hasSize(5);
         PostgresTables tables = new PostgresTables(db.jdbcUrl(), db.user(), db.password());
         assertThat(tables.count("SELECT count(*) FROM anomaly_models_latest WHERE version = 2"))
-                .isEqualTo(4);
-        assertThat(tables.count("SELECT count(*) FROM anomaly_models_latest")).isEqualTo(4);
+                .isEqualTo(5);
+        assertThat(tables.count("SELECT count(*) FROM anomaly_models_latest")).isEqualTo(5);
     }
 
     @Test
@@ -182,7 +185,7 @@ class AnomalyTrainingJobITCase {
         poll.open(null);
         AnomalyModel[] latest = poll.map(0L).models();
         // Both runs are in the table; the poll hands over only version 2, one per metric.
-        assertThat(latest).hasSize(4);
+        assertThat(latest).hasSize(5);
         assertThat(latest).extracting(AnomalyModel::version).containsOnly(2L);
         for (AnomalyModel m : latest) {
             assertThat(AnomalyModels.read(m.state(), EnsembleStrategy.class).name())
