@@ -157,16 +157,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      *     the recent mean), the others the point as it is
      */
     public EnsembleStrategy(Config config, List<Supplier<AnomalyStrategy>> members) {
-        this(config, members.stream().map(Supplier::get).toList(), true);
-    }
-
-    private EnsembleStrategy(Config config, List<AnomalyStrategy> members, boolean fresh) {
         this(
                 config,
-                members,
-                members.stream()
-                        .map(m -> config.calibrate() ? likelihood(config, m) : null)
-                        .toList(),
+                members.stream().map(Supplier::get).toList(),
+                null,
                 new RecentValues(12),
                 config.onsetWindow() > 0 ? new RecentValues(config.onsetWindow()) : null);
     }
@@ -184,6 +178,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 !(member instanceof IsolationForestStrategy));
     }
 
+    /**
+     * @param likelihoods per member, null entries when not calibrating; null for fresh ones
+     */
     private EnsembleStrategy(
             Config config,
             List<AnomalyStrategy> members,
@@ -192,7 +189,13 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             RecentValues recentScores) {
         this.config = config;
         this.members = members;
-        this.likelihoods = new ArrayList<>(likelihoods);
+        this.likelihoods = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            this.likelihoods.add(
+                    likelihoods != null
+                            ? likelihoods.get(i)
+                            : config.calibrate() ? likelihood(config, members.get(i)) : null);
+        }
         this.lags = lags;
         this.recentScores = recentScores;
         this.multivariate = new boolean[members.size()];
