@@ -166,16 +166,16 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     }
 
     /**
-     * The judge of {@code member}'s scores. The seasonal and EWMA detectors score tail
-     * probabilities, judged as surprises; the forest's isolation scores are not tails.
+     * The judge of a member's scores: as surprises for {@code tails} (the seasonal and EWMA
+     * detectors score tail probabilities), as they are otherwise (the forest's isolation scores).
      */
-    private static ScoreLikelihood likelihood(Config config, AnomalyStrategy member) {
+    private static ScoreLikelihood likelihood(Config config, boolean tails) {
         return new ScoreLikelihood(
                 config.shortWindow(),
                 config.longWindow(),
                 config.minHistory(),
                 Math.max(1, config.minHistory() / 2),
-                !(member instanceof IsolationForestStrategy));
+                tails);
     }
 
     /**
@@ -189,18 +189,16 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             RecentValues recentScores) {
         this.config = config;
         this.members = members;
-        this.likelihoods = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            this.likelihoods.add(
-                    likelihoods != null
-                            ? likelihoods.get(i)
-                            : config.calibrate() ? likelihood(config, members.get(i)) : null);
-        }
         this.lags = lags;
         this.recentScores = recentScores;
+        this.likelihoods = new ArrayList<>(members.size());
         this.multivariate = new boolean[members.size()];
         for (int i = 0; i < members.size(); i++) {
             multivariate[i] = members.get(i) instanceof IsolationForestStrategy;
+            this.likelihoods.add(
+                    likelihoods != null
+                            ? likelihoods.get(i)
+                            : config.calibrate() ? likelihood(config, !multivariate[i]) : null);
         }
     }
 
