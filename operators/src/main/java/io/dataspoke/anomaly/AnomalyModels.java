@@ -25,10 +25,14 @@ import java.util.zip.GZIPOutputStream;
 public final class AnomalyModels {
 
     /**
-     * First four bytes of the binary form, version 1. Negative, so that state read by {@link
-     * #readState} is never mistaken for the length prefix of the earlier form.
+     * First four bytes of the binary form, version 2 (an ensemble's configuration gained its
+     * corroboration and certain digits). Negative, so that state read by {@link #readState} is
+     * never mistaken for the length prefix of the earlier form.
      */
-    static final int MAGIC = 0xD5A00001;
+    static final int MAGIC = 0xD5A00002;
+
+    /** First four bytes of version 1 of the binary form, still read. */
+    static final int MAGIC_V1 = 0xD5A00001;
 
     private static final byte ENSEMBLE = 'E';
     private static final byte DATASET = 'D';
@@ -80,7 +84,7 @@ public final class AnomalyModels {
      */
     public static DatasetDetectors readState(DataInput in) throws IOException {
         int head = in.readInt();
-        if (head != MAGIC) {
+        if (head != MAGIC && head != MAGIC_V1) {
             if (head < 0) {
                 throw new IOException(
                         "not detector state (marker " + Integer.toHexString(head) + ")");
@@ -90,7 +94,7 @@ public final class AnomalyModels {
             return readLegacy(new ByteArrayInputStream(legacy), DatasetDetectors.class);
         }
         expectKind(in.readByte(), DATASET, DatasetDetectors.class);
-        return DatasetDetectors.readFrom(in);
+        return DatasetDetectors.readFrom(in, formVersion(head));
     }
 
     /**
@@ -118,17 +122,18 @@ public final class AnomalyModels {
                 return readLegacy(in, type);
             }
             DataInputStream data = new DataInputStream(in);
-            if (data.readInt() != MAGIC) {
+            int head = data.readInt();
+            if (head != MAGIC && head != MAGIC_V1) {
                 throw new IOException("no detector marker");
             }
             byte kind = data.readByte();
             Object value;
             if (type == EnsembleStrategy.class) {
                 expectKind(kind, ENSEMBLE, type);
-                value = EnsembleStrategy.readFrom(data);
+                value = EnsembleStrategy.readFrom(data, formVersion(head));
             } else {
                 expectKind(kind, DATASET, type);
-                value = DatasetDetectors.readFrom(data);
+                value = DatasetDetectors.readFrom(data, formVersion(head));
             }
             if (data.read() != -1) {
                 throw new IOException("bytes after the detector");
@@ -137,6 +142,10 @@ public final class AnomalyModels {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a serialized " + type.getSimpleName(), e);
         }
+    }
+
+    private static int formVersion(int marker) {
+        return marker == MAGIC_V1 ? 1 : 2;
     }
 
     private static void expectKind(byte kind, byte expected, Class<?> type) throws IOException {

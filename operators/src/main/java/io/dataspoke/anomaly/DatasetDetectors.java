@@ -34,14 +34,15 @@ public final class DatasetDetectors implements Serializable {
         }
     }
 
-    static DatasetDetectors readFrom(DataInput in) throws IOException {
+    /** Reads the form {@link #writeTo} wrote, or that of binary {@code version} 1. */
+    static DatasetDetectors readFrom(DataInput in, int version) throws IOException {
         int count = in.readInt();
         if (count < 0) {
             throw new IOException(count + " metrics");
         }
         DatasetDetectors dataset = new DatasetDetectors();
         for (int i = 0; i < count; i++) {
-            dataset.put(in.readUTF(), MetricState.readFrom(in));
+            dataset.put(in.readUTF(), MetricState.readFrom(in, version));
         }
         return dataset;
     }

@@ -13,18 +13,23 @@ import java.util.function.Supplier;
  *
  * <p>Each member's raw score is first made comparable: {@link ScoreLikelihood} judges it against
  * that member's own history on this series, so a member that never fits the series (an EWMA on a
- * seasonal one) stops shouting. The ensemble's score is the strongest such judgement. Values
- * outside everything seen so far by a margin score 1 at once, whatever the members say (a new
- * maximum is news even before any model is fitted). With calibration off ({@link
- * Config#calibrate()}), members' raw scores are compared directly.
+ * seasonal one) stops shouting. Judgements are counted in digits, the nines of a likelihood ({@code
+ * -log10(1 - likelihood)}: 3 for 0.999). The ensemble's evidence is the strongest member's digits
+ * plus {@link Config#corroboration()} times the others': a drop that the seasonal baseline finds
+ * unusual and the forest finds odd too is surer than either alone, and an anomaly that only one
+ * member sees still scores what that member says. The score is the likelihood of those digits.
+ * Values outside everything seen so far by a margin score 1 at once, whatever the members say (a
+ * new maximum is news even before any model is fitted). With calibration off ({@link
+ * Config#calibrate()}), members' raw scores count as likelihoods as they are.
  *
  * <p>An anomaly lasts several points, and a consumer that acts on every point (an alert per point,
  * NAB's scorer, which counts each flagged point outside a window as a false positive) wants its
  * onset, not the whole run: with {@link Config#onsetWindow()} set, a point that scores no higher
  * than one of the previous points in that window is capped at {@link #ONSET_CAP}. Whatever the
- * threshold later applied, a run above it is then reported at its first point and at each new high.
- * The quality monitor leaves it off: its {@link AnomalyAlarm} needs every point's own score to see
- * two in a row, and raises and clears an alarm rather than flagging points.
+ * threshold later applied, a run above it is then reported at its first point and at each new high
+ * below {@link Config#certainDigits()}: once a run has reached that certainty, surer points of it
+ * are no news. The quality monitor leaves it off: its {@link AnomalyAlarm} needs every point's own
+ * score to see two in a row, and raises and clears an alarm rather than flagging points.
  *
  * <p>{@code sensitivity} in (0, 1) bends the score without reordering points: 0.5 leaves it alone,
  * higher values raise every score (more alerts at a fixed threshold), lower ones lower it.
@@ -48,6 +53,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * @param calibrate whether members are judged against their own history ({@link
      *     ScoreLikelihood}); off, a member's raw score counts as it is, which suits members whose
      *     scores are calibrated probabilities and series too short for a second warm-up
+     * @param corroboration in [0, 1], the weight of the other members' digits added to the
+     *     strongest member's; 0 scores the strongest member alone
+     * @param certainDigits digits from which a run's later points are no new onset, however much
+     *     surer; 0 sets no such ceiling
      */
     public record Config(
             double sensitivity,
@@ -56,7 +65,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             int minHistory,
             double spatialMargin,
             int onsetWindow,
-            boolean calibrate)
+            boolean calibrate,
+            double corroboration,
+            double certainDigits)
             implements java.io.Serializable {
 
         public Config {
@@ -68,16 +79,59 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 throw new IllegalArgumentException(
                         "onsetWindow must be 0 (off) or more, was " + onsetWindow);
             }
+            if (!(corroboration >= 0 && corroboration <= 1)) {
+                throw new IllegalArgumentException(
+                        "corroboration must be in [0, 1], was " + corroboration);
+            }
+            if (!(certainDigits >= 0)) {
+                throw new IllegalArgumentException(
+                        "certainDigits must be 0 (no ceiling) or more, was " + certainDigits);
+            }
         }
 
-        /** What {@code dataspoke eval nab} scores: calibrated members, onsets only. */
+        /**
+         * A configuration of the version-1 binary form, which had neither corroboration nor a
+         * ceiling on onsets: the strongest member alone, every new high an onset.
+         */
+        static Config ofVersion1(
+                double sensitivity,
+                int shortWindow,
+                int longWindow,
+                int minHistory,
+                double spatialMargin,
+                int onsetWindow,
+                boolean calibrate) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    0,
+                    0);
+        }
+
+        /**
+         * What {@code dataspoke eval nab} scores: calibrated members, corroborated at 0.7, onsets
+         * only, certain at 12 digits (a tail of 1e-12).
+         */
         public static Config defaults() {
-            return new Config(0.5, 10, 2000, 150, 0.05, 30, true);
+            return new Config(0.5, 10, 2000, 150, 0.05, 20, true, 0.7, 12);
         }
 
         public Config withSensitivity(double s) {
             return new Config(
-                    s, shortWindow, longWindow, minHistory, spatialMargin, onsetWindow, calibrate);
+                    s,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    corroboration,
+                    certainDigits);
         }
 
         /** The same, with calibration against each member's history on or off. */
@@ -89,7 +143,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     minHistory,
                     spatialMargin,
                     onsetWindow,
-                    on);
+                    on,
+                    corroboration,
+                    certainDigits);
         }
 
         /** The same, with the new-extreme rule at {@code margin}, or off when negative. */
@@ -101,7 +157,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     minHistory,
                     margin,
                     onsetWindow,
-                    calibrate);
+                    calibrate,
+                    corroboration,
+                    certainDigits);
         }
 
         /** The same, with the onset cap over {@code window} points, or off at 0. */
@@ -113,7 +171,37 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     minHistory,
                     spatialMargin,
                     window,
-                    calibrate);
+                    calibrate,
+                    corroboration,
+                    certainDigits);
+        }
+
+        /** The same, with the other members' digits weighted {@code weight}. */
+        public Config withCorroboration(double weight) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    weight,
+                    certainDigits);
+        }
+
+        /** The same, with onsets certain at {@code digits}, or without a ceiling at 0. */
+        public Config withCertainDigits(double digits) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    corroboration,
+                    digits);
         }
     }
 
@@ -122,6 +210,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * alerting on.
      */
     public static final double ONSET_CAP = 0.999;
+
+    /** {@link #ONSET_CAP} in digits. */
+    private static final double ONSET_CAP_DIGITS = 3;
 
     /** What each member said about the last point. */
     public record Vote(String detector, AnomalyScore raw, double likelihood)
@@ -136,7 +227,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     private final boolean[] multivariate;
     private final RecentValues lags;
 
-    /** The last scores before the onset cap; null when it is off. */
+    /**
+     * The last points' evidence before the onset cap, as likelihoods, each at most {@link
+     * Config#certainDigits()} digits; null when the cap is off.
+     */
     private final RecentValues recentScores;
 
     private transient List<Vote> lastVotes = List.of();
@@ -207,30 +301,33 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         double x = point.value();
         Point lagged = withLags(point);
         List<Vote> votes = new ArrayList<>(members.size());
-        double best = 0;
+        double strongest = 0;
+        double total = 0;
         boolean anyVote = false;
         double expected = Double.NaN;
         for (int i = 0; i < members.size(); i++) {
             AnomalyScore raw = members.get(i).score(multivariate[i] ? lagged : point);
-            double likelihood =
+            double digits =
                     raw.warmingUp()
                             ? Double.NaN
                             : config.calibrate()
                                     ? likelihoods.get(i).update(raw.score())
-                                    : raw.score();
-            votes.add(new Vote(members.get(i).name(), raw, likelihood));
-            if (!Double.isNaN(likelihood)) {
+                                    : ScoreLikelihood.digits(1 - raw.score());
+            votes.add(new Vote(members.get(i).name(), raw, ScoreLikelihood.probability(digits)));
+            if (!Double.isNaN(digits)) {
                 anyVote = true;
-                best = Math.max(best, likelihood);
+                strongest = Math.max(strongest, digits);
+                total += digits;
                 if (Double.isNaN(expected)) {
                     expected = raw.expected();
                 }
             }
         }
+        double evidence = strongest + config.corroboration() * (total - strongest);
         if (config.spatialMargin() >= 0 && seen > 1) {
             double margin = config.spatialMargin() * (max - min);
             if (x > max + margin || x < min - margin) {
-                best = 1;
+                evidence = Double.POSITIVE_INFINITY;
                 anyVote = true;
             }
         }
@@ -243,13 +340,19 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             return AnomalyScore.warmup();
         }
         if (recentScores != null) {
-            boolean onset = recentScores.size() == 0 || best > recentScores.max();
-            recentScores.add(best);
+            double certain =
+                    config.certainDigits() > 0
+                            ? Math.min(evidence, config.certainDigits())
+                            : evidence;
+            // Kept as likelihoods, as the version-1 form kept them.
+            double kept = ScoreLikelihood.probability(certain);
+            boolean onset = recentScores.size() == 0 || kept > recentScores.max();
+            recentScores.add(kept);
             if (!onset) {
-                best = Math.min(best, ONSET_CAP);
+                evidence = Math.min(evidence, ONSET_CAP_DIGITS);
             }
         }
-        return AnomalyScore.of(bend(best), expected);
+        return AnomalyScore.of(bend(evidence), expected);
     }
 
     /**
@@ -267,9 +370,12 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         return new Point(point.epochMillis(), features);
     }
 
-    private double bend(double score) {
-        // 1 - (1 - s)^(2 * sensitivity): the identity at 0.5, monotone for every sensitivity.
-        return 1 - Math.pow(1 - score, 2 * config.sensitivity());
+    /**
+     * The likelihood of {@code digits} bent by the sensitivity: {@code 1 - (1 - s)^(2 *
+     * sensitivity)} for the likelihood s, the identity at 0.5, monotone for every sensitivity.
+     */
+    private double bend(double digits) {
+        return ScoreLikelihood.probability(digits * 2 * config.sensitivity());
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -280,6 +386,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeDouble(config.spatialMargin());
         out.writeInt(config.onsetWindow());
         out.writeBoolean(config.calibrate());
+        out.writeDouble(config.corroboration());
+        out.writeDouble(config.certainDigits());
         out.writeInt(members.size());
         for (int i = 0; i < members.size(); i++) {
             DetectorCodec.writeMember(out, members.get(i));
@@ -298,18 +406,25 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeLong(seen);
     }
 
-    static EnsembleStrategy readFrom(DataInput in) throws IOException {
+    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1. */
+    static EnsembleStrategy readFrom(DataInput in, int version) throws IOException {
         Config config =
                 DetectorCodec.valid(
-                        () ->
-                                new Config(
-                                        in.readDouble(),
-                                        in.readInt(),
-                                        in.readInt(),
-                                        in.readInt(),
-                                        in.readDouble(),
-                                        in.readInt(),
-                                        in.readBoolean()));
+                        () -> {
+                            Config v1 =
+                                    Config.ofVersion1(
+                                            in.readDouble(),
+                                            in.readInt(),
+                                            in.readInt(),
+                                            in.readInt(),
+                                            in.readDouble(),
+                                            in.readInt(),
+                                            in.readBoolean());
+                            return version == 1
+                                    ? v1
+                                    : v1.withCorroboration(in.readDouble())
+                                            .withCertainDigits(in.readDouble());
+                        });
         int count = in.readInt();
         if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
             throw new IOException(count + " members");
@@ -331,6 +446,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         e.max = in.readDouble();
         e.seen = in.readLong();
         return e;
+    }
+
+    public Config config() {
+        return config;
     }
 
     /** The members, in the order they vote. */

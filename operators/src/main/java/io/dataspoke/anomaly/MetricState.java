@@ -60,11 +60,13 @@ public final class MetricState implements Serializable {
         detector.writeTo(out);
     }
 
-    static MetricState readFrom(DataInput in) throws IOException {
+    /** Reads the form {@link #writeTo} wrote, or that of binary {@code version} 1. */
+    static MetricState readFrom(DataInput in, int formVersion) throws IOException {
         long version = in.readLong();
         long last = in.readLong();
         AnomalyAlarm alarm = AnomalyAlarm.readFrom(in);
-        MetricState state = new MetricState(EnsembleStrategy.readFrom(in), alarm, version);
+        MetricState state =
+                new MetricState(EnsembleStrategy.readFrom(in, formVersion), alarm, version);
         state.lastMillis = last;
         return state;
     }

@@ -10,7 +10,12 @@ import smile.math.special.Erf;
  * short-term mean of its recent scores against a normal fit of its own long-term behaviour (the
  * "anomaly likelihood" of Ahmad et al., 2017). A detector that scores every night of a seasonal
  * series 0.9 stops alarming once 0.9 is what it always says; one that jumps from 0.1 to 0.9 alarms
- * at once. Output is in [0, 1]; 0 while the long-term fit has too little history.
+ * at once.
+ *
+ * <p>The judgement is given as {@link #update digits}: how many nines the likelihood has, {@code
+ * -log10} of the normal's two-sided tail beyond the averaged score, computed from the tail itself
+ * so that it goes on growing where the likelihood {@code 1 - tail} is already 1 in a double. The
+ * ensemble adds digits of several members; likelihoods would all have stopped at 1.
  *
  * <p>Scores that are tail probabilities are judged as {@link #surprise surprises}, the decimal
  * digits of their tail: a tail probability crowds every strong deviation just below 1, so a
@@ -23,6 +28,9 @@ final class ScoreLikelihood implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final double MIN_STD = 0.03;
+
+    /** The most digits a judgement has: a tail of 1e-300, near the smallest normal double. */
+    static final double MAX_DIGITS = 300;
 
     private final RecentValues shortTerm;
     private final RecentValues longTerm;
@@ -71,7 +79,11 @@ final class ScoreLikelihood implements java.io.Serializable {
         return Math.min(-Math.log10(Math.max(1 - raw, 1e-16)), 16) / 16;
     }
 
-    /** Judges the averaged score including {@code raw}, then learns it; NaN while warming up. */
+    /**
+     * Judges the averaged score including {@code raw}, then learns it: the digits of the judgement,
+     * {@code -log10} of the two-sided normal tail beyond it (0 at or below the usual, 3 for a
+     * likelihood of 0.999, at most {@link #MAX_DIGITS}); NaN while warming up.
+     */
     double update(double raw) {
         shortTerm.add(tails ? surprise(raw) : raw);
         double averaged = shortTerm.mean();
@@ -82,11 +94,21 @@ final class ScoreLikelihood implements java.io.Serializable {
             }
             double z = (averaged - mean) / std;
             // Upper tail only: a detector suddenly calmer than usual is no anomaly.
-            result = z <= 0 ? 0 : Erf.erf(z / Math.sqrt(2));
+            result = z <= 0 ? 0 : digits(Erf.erfc(z / Math.sqrt(2)));
             sinceFit++;
         }
         longTerm.add(averaged);
         return result;
+    }
+
+    /** {@code -log10(tail)}, at most {@link #MAX_DIGITS}. */
+    static double digits(double tail) {
+        return Math.min(-Math.log10(Math.max(tail, 1e-300)), MAX_DIGITS);
+    }
+
+    /** The probability whose digits are {@code digits}: {@code 1 - 10^-digits}. */
+    static double probability(double digits) {
+        return 1 - Math.pow(10, -digits);
     }
 
     void writeTo(DataOutput out) throws IOException {

@@ -58,6 +58,86 @@ class EnsembleStrategyTest {
         return out;
     }
 
+    /**
+     * Two members, uncalibrated so that their scores count as they are: the forest-like one says
+     * 0.99 (two digits), the other 0.999 (three). Alone the strongest counts; corroborated at 0.7
+     * the point is 3 + 0.7 * 2 = 4.4 digits sure.
+     */
+    @Test
+    void membersThatAgreeCorroborateTheStrongest() {
+        EnsembleStrategy.Config config =
+                EnsembleStrategy.Config.defaults()
+                        .withCalibration(false)
+                        .withSpatialMargin(-1)
+                        .withOnsetWindow(0);
+        assertEquals(0.999, agreeing(config.withCorroboration(0)), 1e-12);
+        assertEquals(1 - Math.pow(10, -4.4), agreeing(config.withCorroboration(0.7)), 1e-12);
+        assertEquals(
+                1 - Math.pow(10, -3),
+                scripted(config.withCorroboration(0.7), new double[] {0.999}, new double[] {0})[0],
+                1e-12,
+                "a member that sees nothing adds nothing");
+    }
+
+    private static double agreeing(EnsembleStrategy.Config config) {
+        return scripted(config, new double[] {0.99}, new double[] {0.999})[0];
+    }
+
+    /**
+     * A run that grows surer point by point: 1, 13, 15 and 20 digits. Every new high is an onset
+     * without a ceiling; certain at 12 digits, the run is reported once, at 13, and its surer
+     * points are capped like any other later point of it.
+     */
+    @Test
+    void aRunPastTheCertainDigitsIsReportedOnce() {
+        double[] run = {0.9, 1 - 1e-13, 1 - 1e-15, 1 - 1e-20};
+        EnsembleStrategy.Config config =
+                EnsembleStrategy.Config.defaults().withCalibration(false).withSpatialMargin(-1);
+        double[] ceiling = scripted(config.withCertainDigits(12), run);
+        double[] none = scripted(config.withCertainDigits(0), run);
+        assertEquals(0.9, ceiling[0], 1e-12);
+        assertEquals(1 - 1e-13, ceiling[1], 1e-16);
+        assertEquals(EnsembleStrategy.ONSET_CAP, ceiling[2], 1e-12);
+        assertEquals(EnsembleStrategy.ONSET_CAP, ceiling[3], 1e-12);
+        assertEquals(1 - 1e-15, none[2], 1e-16, "without a ceiling a new high is an onset");
+        assertEquals(1.0, none[3], 1e-16);
+    }
+
+    /** The ensemble's scores over members that say the given scores, point by point. */
+    private static double[] scripted(EnsembleStrategy.Config config, double[]... memberScores) {
+        java.util.List<java.util.function.Supplier<AnomalyStrategy>> members =
+                new java.util.ArrayList<>();
+        for (double[] scores : memberScores) {
+            members.add(() -> new Scripted(scores));
+        }
+        EnsembleStrategy e = new EnsembleStrategy(config, members);
+        double[] out = new double[memberScores[0].length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = e.score(Point.of(i, 1)).score();
+        }
+        return out;
+    }
+
+    /** A member that says what it is told to, one score per point. */
+    private static final class Scripted implements AnomalyStrategy {
+        private final double[] scores;
+        private int next;
+
+        Scripted(double[] scores) {
+            this.scores = scores;
+        }
+
+        @Override
+        public AnomalyScore score(Point point) {
+            return AnomalyScore.of(scores[next++], Double.NaN);
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+    }
+
     @Test
     void sensitivityRaisesScoresWithoutReorderingThem() {
         double[] low = scores(0.3);

@@ -16,6 +16,14 @@ class ScoreLikelihoodTest {
         assertEquals(1, ScoreLikelihood.surprise(1 - 1e-17), 1e-12);
     }
 
+    @Test
+    void digitsAreTheNinesOfTheLikelihood() {
+        assertEquals(3, ScoreLikelihood.digits(1e-3), 1e-12);
+        assertEquals(0.999, ScoreLikelihood.probability(3), 1e-15);
+        assertEquals(ScoreLikelihood.MAX_DIGITS, ScoreLikelihood.digits(0), 1e-12);
+        assertEquals(1.0, ScoreLikelihood.probability(Double.POSITIVE_INFINITY), 0);
+    }
+
     /**
      * A detector that mostly says 0.999 (a noisy wave's edges), then says 1 - 1e-12 for a while (a
      * flat line where the wave should be). On tails both are almost 1 and the second is nothing
@@ -25,11 +33,32 @@ class ScoreLikelihoodTest {
     void aDeviationFarBeyondTheUsualIsNewsOnlyWhenJudgedAsASurprise() {
         double onTails = judgeStretch(true);
         double onRaw = judgeStretch(false);
-        assertTrue(onTails > 1 - 1e-9, "judged as surprises: " + onTails);
-        assertTrue(onRaw < 0.999, "judged raw: " + onRaw);
+        assertTrue(onTails > 9, "judged as surprises, digits: " + onTails);
+        assertTrue(onRaw < 3, "judged raw, digits: " + onRaw);
     }
 
-    /** The likelihood after ten points of 1 - 1e-12 that follow 600 ordinary ones. */
+    /**
+     * Digits go on growing where a likelihood has stopped at 1: a judgement of 40 digits is a
+     * likelihood of exactly 1 in a double, yet it stays above one of 20.
+     */
+    @Test
+    void digitsKeepGrowingPastWhatALikelihoodResolves() {
+        double[] digits = new double[2];
+        double[] jumps = {0.5, 0.9};
+        for (int k = 0; k < jumps.length; k++) {
+            ScoreLikelihood likelihood = new ScoreLikelihood(1, 2000, 150, 75, false);
+            Random random = new Random(6);
+            for (int i = 0; i < 600; i++) {
+                likelihood.update(0.1 + 0.01 * random.nextGaussian());
+            }
+            digits[k] = likelihood.update(jumps[k]);
+        }
+        assertTrue(digits[0] > 16, "the smaller jump, digits: " + digits[0]);
+        assertTrue(digits[1] > digits[0], digits[1] + " against " + digits[0]);
+        assertEquals(1.0, ScoreLikelihood.probability(digits[0]), 0, "as likelihoods they tie");
+    }
+
+    /** The judgement, in digits, after ten points of 1 - 1e-12 that follow 600 ordinary ones. */
     private static double judgeStretch(boolean tails) {
         ScoreLikelihood likelihood = new ScoreLikelihood(10, 2000, 150, 75, tails);
         Random random = new Random(5);
