@@ -84,7 +84,8 @@ public final class AnomalyModels {
      */
     public static DatasetDetectors readState(DataInput in) throws IOException {
         int head = in.readInt();
-        if (head != MAGIC && head != MAGIC_V1) {
+        int version = formVersion(head);
+        if (version == 0) {
             if (head < 0) {
                 throw new IOException(
                         "not detector state (marker " + Integer.toHexString(head) + ")");
@@ -94,7 +95,7 @@ public final class AnomalyModels {
             return readLegacy(new ByteArrayInputStream(legacy), DatasetDetectors.class);
         }
         expectKind(in.readByte(), DATASET, DatasetDetectors.class);
-        return DatasetDetectors.readFrom(in, formVersion(head));
+        return DatasetDetectors.readFrom(in, version);
     }
 
     /**
@@ -122,18 +123,18 @@ public final class AnomalyModels {
                 return readLegacy(in, type);
             }
             DataInputStream data = new DataInputStream(in);
-            int head = data.readInt();
-            if (head != MAGIC && head != MAGIC_V1) {
+            int version = formVersion(data.readInt());
+            if (version == 0) {
                 throw new IOException("no detector marker");
             }
             byte kind = data.readByte();
             Object value;
             if (type == EnsembleStrategy.class) {
                 expectKind(kind, ENSEMBLE, type);
-                value = EnsembleStrategy.readFrom(data, formVersion(head));
+                value = EnsembleStrategy.readFrom(data, version);
             } else {
                 expectKind(kind, DATASET, type);
-                value = DatasetDetectors.readFrom(data, formVersion(head));
+                value = DatasetDetectors.readFrom(data, version);
             }
             if (data.read() != -1) {
                 throw new IOException("bytes after the detector");
@@ -144,8 +145,9 @@ public final class AnomalyModels {
         }
     }
 
+    /** The version of the binary form {@code marker} begins, or 0 when it begins none. */
     private static int formVersion(int marker) {
-        return marker == MAGIC_V1 ? 1 : 2;
+        return marker == MAGIC ? 2 : marker == MAGIC_V1 ? 1 : 0;
     }
 
     private static void expectKind(byte kind, byte expected, Class<?> type) throws IOException {

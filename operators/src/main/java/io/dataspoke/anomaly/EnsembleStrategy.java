@@ -90,30 +90,6 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         }
 
         /**
-         * A configuration of the version-1 binary form, which had neither corroboration nor a
-         * ceiling on onsets: the strongest member alone, every new high an onset.
-         */
-        static Config ofVersion1(
-                double sensitivity,
-                int shortWindow,
-                int longWindow,
-                int minHistory,
-                double spatialMargin,
-                int onsetWindow,
-                boolean calibrate) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    0,
-                    0);
-        }
-
-        /**
          * What {@code dataspoke eval nab} scores: calibrated members, corroborated at 0.7, onsets
          * only, certain at 12 digits (a tail of 1e-12).
          */
@@ -209,7 +185,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * The score of a point that is not an onset: a 3.3-sigma tail, below any threshold worth
      * alerting on.
      */
-    public static final double ONSET_CAP = 0.999;
+    public static final double ONSET_CAP = ScoreLikelihood.probability(3);
 
     /** {@link #ONSET_CAP} in digits. */
     private static final double ONSET_CAP_DIGITS = 3;
@@ -408,23 +384,21 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1. */
     static EnsembleStrategy readFrom(DataInput in, int version) throws IOException {
+        // Arguments are read left to right. Version 1 had neither corroboration nor a ceiling on
+        // onsets: the strongest member alone, every new high an onset, which 0 and 0 say.
         Config config =
                 DetectorCodec.valid(
-                        () -> {
-                            Config v1 =
-                                    Config.ofVersion1(
-                                            in.readDouble(),
-                                            in.readInt(),
-                                            in.readInt(),
-                                            in.readInt(),
-                                            in.readDouble(),
-                                            in.readInt(),
-                                            in.readBoolean());
-                            return version == 1
-                                    ? v1
-                                    : v1.withCorroboration(in.readDouble())
-                                            .withCertainDigits(in.readDouble());
-                        });
+                        () ->
+                                new Config(
+                                        in.readDouble(),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readInt(),
+                                        in.readDouble(),
+                                        in.readInt(),
+                                        in.readBoolean(),
+                                        version == 1 ? 0 : in.readDouble(),
+                                        version == 1 ? 0 : in.readDouble()));
         int count = in.readInt();
         if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
             throw new IOException(count + " members");
