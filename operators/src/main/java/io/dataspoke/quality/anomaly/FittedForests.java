@@ -53,9 +53,12 @@ public final class FittedForests {
     /** After {@code state} scored: keeps the forest its forest member now uses. */
     public void keep(String key, MetricState state) {
         for (AnomalyStrategy member : state.detector().members()) {
-            if (member instanceof IsolationForestStrategy forest && forest.fitted() != null) {
-                Entry previous = forests.get(key);
+            if (member instanceof IsolationForestStrategy forest) {
                 IsolationForestStrategy.Fitted now = forest.fitted();
+                if (now == null) {
+                    continue;
+                }
+                Entry previous = forests.get(key);
                 if (previous == null || previous.fitted().forest() != now.forest()) {
                     refits++;
                     forests.put(key, new Entry(state.modelVersion(), now));
