@@ -25,11 +25,17 @@ import java.util.zip.GZIPOutputStream;
 public final class AnomalyModels {
 
     /**
-     * First four bytes of the binary form, version 2 (an ensemble's configuration gained its
-     * corroboration and certain digits). Negative, so that state read by {@link #readState} is
-     * never mistaken for the length prefix of the earlier form.
+     * First four bytes of the binary form, version 3 (an ensemble and its members' judges gained
+     * their horizons). Negative, so that state read by {@link #readState} is never mistaken for the
+     * length prefix of the earlier form.
      */
-    static final int MAGIC = 0xD5A00002;
+    static final int MAGIC = 0xD5A00003;
+
+    /**
+     * First four bytes of version 2 of the binary form (an ensemble's configuration gained its
+     * corroboration and certain digits), still read.
+     */
+    static final int MAGIC_V2 = 0xD5A00002;
 
     /** First four bytes of version 1 of the binary form, still read. */
     static final int MAGIC_V1 = 0xD5A00001;
@@ -147,7 +153,12 @@ public final class AnomalyModels {
 
     /** The version of the binary form {@code marker} begins, or 0 when it begins none. */
     private static int formVersion(int marker) {
-        return marker == MAGIC ? 2 : marker == MAGIC_V1 ? 1 : 0;
+        return switch (marker) {
+            case MAGIC -> 3;
+            case MAGIC_V2 -> 2;
+            case MAGIC_V1 -> 1;
+            default -> 0;
+        };
     }
 
     private static void expectKind(byte kind, byte expected, Class<?> type) throws IOException {

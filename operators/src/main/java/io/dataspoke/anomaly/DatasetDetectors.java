@@ -34,7 +34,7 @@ public final class DatasetDetectors implements Serializable {
         }
     }
 
-    /** Reads the form {@link #writeTo} wrote, or that of binary {@code version} 1. */
+    /** Reads the form {@link #writeTo} wrote, or that of an earlier binary {@code version}. */
     static DatasetDetectors readFrom(DataInput in, int version) throws IOException {
         int count = in.readInt();
         if (count < 0) {

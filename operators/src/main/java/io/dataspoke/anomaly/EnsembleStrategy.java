@@ -13,14 +13,16 @@ import java.util.function.Supplier;
  *
  * <p>Each member's raw score is first made comparable: {@link ScoreLikelihood} judges it against
  * that member's own history on this series, so a member that never fits the series (an EWMA on a
- * seasonal one) stops shouting. Judgements are counted in digits, the nines of a likelihood ({@code
- * -log10(1 - likelihood)}: 3 for 0.999). The ensemble's evidence is the strongest member's digits
- * plus {@link Config#corroboration()} times the others': a drop that the seasonal baseline finds
- * unusual and the forest finds odd too is surer than either alone, and an anomaly that only one
- * member sees still scores what that member says. The score is the likelihood of those digits.
- * Values outside everything seen so far by a margin score 1 at once, whatever the members say (a
- * new maximum is news even before any model is fitted). With calibration off ({@link
- * Config#calibrate()}), members' raw scores count as likelihoods as they are.
+ * seasonal one) stops shouting; with {@link Config#horizons()} above 1, against the recent part of
+ * that history too, the least surprised horizon counting. Judgements are counted in digits, the
+ * nines of a likelihood ({@code -log10(1 - likelihood)}: 3 for 0.999). The ensemble's evidence is
+ * the strongest member's digits plus {@link Config#corroboration()} times the others': a drop that
+ * the seasonal baseline finds unusual and the forest finds odd too is surer than either alone, and
+ * an anomaly that only one member sees still scores what that member says. The score is the
+ * likelihood of those digits. Values outside everything seen so far by a margin score 1 at once,
+ * whatever the members say (a new maximum is news even before any model is fitted). With
+ * calibration off ({@link Config#calibrate()}), members' raw scores count as likelihoods as they
+ * are.
  *
  * <p>An anomaly lasts several points, and a consumer that acts on every point (an alert per point,
  * NAB's scorer, which counts each flagged point outside a window as a false positive) wants its
@@ -57,6 +59,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      *     strongest member's; 0 scores the strongest member alone
      * @param certainDigits digits from which a run's later points are no new onset, however much
      *     surer; 0 sets no such ceiling
+     * @param horizons nested stretches of the long window each member's judgement is made against,
+     *     the fewest digits of them counting (see {@link ScoreLikelihood}); 1 judges against the
+     *     whole window only
      */
     public record Config(
             double sensitivity,
@@ -67,7 +72,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             int onsetWindow,
             boolean calibrate,
             double corroboration,
-            double certainDigits)
+            double certainDigits,
+            int horizons)
             implements java.io.Serializable {
 
         public Config {
@@ -87,14 +93,23 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 throw new IllegalArgumentException(
                         "certainDigits must be 0 (no ceiling) or more, was " + certainDigits);
             }
+            if (horizons < 1 || longWindow / horizons < minHistory) {
+                // The shortest horizon must hold the history a first judgement needs.
+                throw new IllegalArgumentException(
+                        "horizons must be in [1, longWindow / minHistory = "
+                                + longWindow / Math.max(minHistory, 1)
+                                + "], was "
+                                + horizons);
+            }
         }
 
         /**
-         * What {@code dataspoke eval nab} scores: calibrated members, corroborated at 0.7, onsets
-         * only, certain at 12 digits (a tail of 1e-12).
+         * What {@code dataspoke eval nab} scores: calibrated members judged against 4,000 of their
+         * averaged scores and the last 1,000, 2,000 and 3,000 of them, once 100 are seen;
+         * corroborated at 0.7, onsets only, certain at 12 digits (a tail of 1e-12).
          */
         public static Config defaults() {
-            return new Config(0.5, 10, 2000, 150, 0.05, 20, true, 0.7, 12);
+            return new Config(0.5, 10, 4000, 100, 0.05, 20, true, 0.7, 12, 4);
         }
 
         public Config withSensitivity(double s) {
@@ -107,7 +122,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     onsetWindow,
                     calibrate,
                     corroboration,
-                    certainDigits);
+                    certainDigits,
+                    horizons);
         }
 
         /** The same, with calibration against each member's history on or off. */
@@ -121,7 +137,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     onsetWindow,
                     on,
                     corroboration,
-                    certainDigits);
+                    certainDigits,
+                    horizons);
         }
 
         /** The same, with the new-extreme rule at {@code margin}, or off when negative. */
@@ -135,7 +152,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     onsetWindow,
                     calibrate,
                     corroboration,
-                    certainDigits);
+                    certainDigits,
+                    horizons);
         }
 
         /** The same, with the onset cap over {@code window} points, or off at 0. */
@@ -149,7 +167,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     window,
                     calibrate,
                     corroboration,
-                    certainDigits);
+                    certainDigits,
+                    horizons);
         }
 
         /** The same, with the other members' digits weighted {@code weight}. */
@@ -163,7 +182,23 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     onsetWindow,
                     calibrate,
                     weight,
-                    certainDigits);
+                    certainDigits,
+                    horizons);
+        }
+
+        /** The same, judging members against {@code count} horizons of the long window. */
+        public Config withHorizons(int count) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    minHistory,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    corroboration,
+                    certainDigits,
+                    count);
         }
 
         /** The same, with onsets certain at {@code digits}, or without a ceiling at 0. */
@@ -177,7 +212,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     onsetWindow,
                     calibrate,
                     corroboration,
-                    digits);
+                    digits,
+                    horizons);
         }
     }
 
@@ -245,7 +281,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 config.longWindow(),
                 config.minHistory(),
                 Math.max(1, config.minHistory() / 2),
-                tails);
+                tails,
+                config.horizons());
     }
 
     /**
@@ -364,6 +401,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeBoolean(config.calibrate());
         out.writeDouble(config.corroboration());
         out.writeDouble(config.certainDigits());
+        out.writeInt(config.horizons());
         out.writeInt(members.size());
         for (int i = 0; i < members.size(); i++) {
             DetectorCodec.writeMember(out, members.get(i));
@@ -382,10 +420,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeLong(seen);
     }
 
-    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1. */
+    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1 or 2. */
     static EnsembleStrategy readFrom(DataInput in, int version) throws IOException {
         // Arguments are read left to right. Version 1 had neither corroboration nor a ceiling on
-        // onsets: the strongest member alone, every new high an onset, which 0 and 0 say.
+        // onsets: the strongest member alone, every new high an onset, which 0 and 0 say. Versions
+        // 1 and 2 judged members against the whole long window, one horizon.
         Config config =
                 DetectorCodec.valid(
                         () ->
@@ -398,7 +437,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                                         in.readInt(),
                                         in.readBoolean(),
                                         version == 1 ? 0 : in.readDouble(),
-                                        version == 1 ? 0 : in.readDouble()));
+                                        version == 1 ? 0 : in.readDouble(),
+                                        version < 3 ? 1 : in.readInt()));
         int count = in.readInt();
         if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
             throw new IOException(count + " members");
@@ -407,7 +447,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         List<ScoreLikelihood> likelihoods = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             members.add(DetectorCodec.readMember(in));
-            likelihoods.add(in.readBoolean() ? ScoreLikelihood.readFrom(in) : null);
+            likelihoods.add(in.readBoolean() ? ScoreLikelihood.readFrom(in, version) : null);
         }
         EnsembleStrategy e =
                 new EnsembleStrategy(

@@ -43,7 +43,7 @@ public final class MetricDetectors {
         if (MetricSample.PROFILE.equals(metric)) {
             // A likelihood over the last 500 scores, not 2,000: a per-dataset state stays small.
             return new EnsembleStrategy(
-                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, true, 0, 0),
+                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, true, 0, 0, 1),
                     List.of(
                             () ->
                                     new IsolationForestStrategy(

@@ -60,7 +60,7 @@ public final class MetricState implements Serializable {
         detector.writeTo(out);
     }
 
-    /** Reads the form {@link #writeTo} wrote, or that of binary {@code version} 1. */
+    /** Reads the form {@link #writeTo} wrote, or that of an earlier binary {@code version}. */
     static MetricState readFrom(DataInput in, int formVersion) throws IOException {
         long version = in.readLong();
         long last = in.readLong();

@@ -27,6 +27,11 @@ final class RecentValues implements java.io.Serializable {
         return size;
     }
 
+    /** The most values remembered. */
+    int capacity() {
+        return ring.length;
+    }
+
     /** Forgets the oldest value. */
     void dropOldest() {
         if (size > 0) {

@@ -22,6 +22,13 @@ import smile.math.special.Erf;
  * detector that often says 0.999 (a noisy square wave's edges) and a 1 - 1e-12 from a flat line
  * where a wave should be would average alike, and the second would pass unnoticed. Other scores (an
  * isolation forest's) are judged as they are.
+ *
+ * <p>With several {@code horizons}, the normal is fitted over the last quarter, half, three
+ * quarters and all of the long window (for four), and a value is as unusual as it is against the
+ * horizon that finds it least so. A detector that has scored higher for the last few days (a tweet
+ * count through a busy week) is judged against those days as well as the weeks, so its new usual is
+ * not news at every point; one that has been steady throughout is judged about as against the whole
+ * window, the horizons agreeing. The judgement is never surer than the whole window's alone.
  */
 final class ScoreLikelihood implements java.io.Serializable {
 
@@ -38,8 +45,11 @@ final class ScoreLikelihood implements java.io.Serializable {
     private final int refitEvery;
     private final boolean tails;
     private int sinceFit = Integer.MAX_VALUE;
-    private double mean;
-    private double std;
+
+    /** Per horizon, shortest first: the fitted normal's mean and standard deviation. */
+    private final double[] means;
+
+    private final double[] stds;
 
     /**
      * @param shortWindow raw scores averaged into the judged value
@@ -47,15 +57,23 @@ final class ScoreLikelihood implements java.io.Serializable {
      * @param minHistory averaged values needed before the first judgement
      * @param refitEvery points between refits of the normal
      * @param tails whether the raw scores are tail probabilities, judged as surprises
+     * @param horizons how many nested stretches of the long window a value is judged against, the
+     *     shortest {@code longWindow / horizons} long; 1 judges it against the whole window only
      */
     ScoreLikelihood(
-            int shortWindow, int longWindow, int minHistory, int refitEvery, boolean tails) {
+            int shortWindow,
+            int longWindow,
+            int minHistory,
+            int refitEvery,
+            boolean tails,
+            int horizons) {
         this(
                 new RecentValues(shortWindow),
                 new RecentValues(longWindow),
                 minHistory,
                 refitEvery,
-                tails);
+                tails,
+                horizons);
     }
 
     private ScoreLikelihood(
@@ -63,12 +81,15 @@ final class ScoreLikelihood implements java.io.Serializable {
             RecentValues longTerm,
             int minHistory,
             int refitEvery,
-            boolean tails) {
+            boolean tails,
+            int horizons) {
         this.shortTerm = shortTerm;
         this.longTerm = longTerm;
         this.minHistory = minHistory;
         this.refitEvery = refitEvery;
         this.tails = tails;
+        this.means = new double[horizons];
+        this.stds = new double[horizons];
     }
 
     /**
@@ -82,7 +103,8 @@ final class ScoreLikelihood implements java.io.Serializable {
     /**
      * Judges the averaged score including {@code raw}, then learns it: the digits of the judgement,
      * {@code -log10} of the two-sided normal tail beyond it (0 at or below the usual, 3 for a
-     * likelihood of 0.999, at most {@link #MAX_DIGITS}); NaN while warming up.
+     * likelihood of 0.999, at most {@link #MAX_DIGITS}); NaN while warming up. Against several
+     * horizons, the fewest digits any of them gives.
      */
     double update(double raw) {
         shortTerm.add(tails ? surprise(raw) : raw);
@@ -92,7 +114,10 @@ final class ScoreLikelihood implements java.io.Serializable {
             if (sinceFit >= refitEvery) {
                 fit();
             }
-            double z = (averaged - mean) / std;
+            double z = Double.POSITIVE_INFINITY;
+            for (int h = 0; h < means.length; h++) {
+                z = Math.min(z, (averaged - means[h]) / stds[h]);
+            }
             // Upper tail only: a detector suddenly calmer than usual is no anomaly.
             result = z <= 0 ? 0 : digits(Erf.erfc(z / Math.sqrt(2)));
             sinceFit++;
@@ -117,35 +142,56 @@ final class ScoreLikelihood implements java.io.Serializable {
         out.writeInt(minHistory);
         out.writeInt(refitEvery);
         out.writeBoolean(tails);
+        out.writeInt(means.length);
         out.writeInt(sinceFit);
-        out.writeDouble(mean);
-        out.writeDouble(std);
+        for (int h = 0; h < means.length; h++) {
+            out.writeDouble(means[h]);
+            out.writeDouble(stds[h]);
+        }
     }
 
-    static ScoreLikelihood readFrom(DataInput in) throws IOException {
+    /**
+     * Reads the form {@link #writeTo} wrote, or that of binary {@code version} 1 or 2, which judged
+     * against one horizon.
+     */
+    static ScoreLikelihood readFrom(DataInput in, int version) throws IOException {
         RecentValues shortTerm = RecentValues.readFrom(in);
         RecentValues longTerm = RecentValues.readFrom(in);
+        int minHistory = in.readInt();
+        int refitEvery = in.readInt();
+        boolean tails = in.readBoolean();
+        int horizons = version < 3 ? 1 : DetectorCodec.positive(in.readInt(), "horizons");
         ScoreLikelihood l =
-                new ScoreLikelihood(
-                        shortTerm, longTerm, in.readInt(), in.readInt(), in.readBoolean());
+                new ScoreLikelihood(shortTerm, longTerm, minHistory, refitEvery, tails, horizons);
         l.sinceFit = in.readInt();
-        l.mean = in.readDouble();
-        l.std = in.readDouble();
+        for (int h = 0; h < horizons; h++) {
+            l.means[h] = in.readDouble();
+            l.stds[h] = in.readDouble();
+        }
         return l;
     }
 
+    /**
+     * Fits the normal of each horizon: horizon {@code h} of {@code H} covers the newest {@code
+     * longWindow * (h + 1) / H} values, or all of them while fewer are remembered.
+     */
     private void fit() {
         double[] values = longTerm.toArray();
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
+        for (int h = 0; h < means.length; h++) {
+            int length = Math.min(values.length, longTerm.capacity() * (h + 1) / means.length);
+            int from = values.length - length;
+            double sum = 0;
+            for (int i = from; i < values.length; i++) {
+                sum += values[i];
+            }
+            double mean = sum / length;
+            double squares = 0;
+            for (int i = from; i < values.length; i++) {
+                squares += (values[i] - mean) * (values[i] - mean);
+            }
+            means[h] = mean;
+            stds[h] = Math.max(Math.sqrt(squares / length), MIN_STD);
         }
-        mean = sum / values.length;
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        std = Math.max(Math.sqrt(squares / values.length), MIN_STD);
         sinceFit = 0;
     }
 }

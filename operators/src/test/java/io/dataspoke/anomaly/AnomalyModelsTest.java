@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnomalyModelsTest {
 
@@ -126,36 +128,40 @@ class AnomalyModelsTest {
     }
 
     /**
-     * A model in the version-1 binary form (before corroboration and certain digits), written by
-     * that build as a resource together with the scores it went on to give: read now, it scores the
-     * same points alike, through a drop whose later points the onset cap holds down. The series is
-     * regenerated here from the generator's seed.
+     * Models in earlier binary forms, each written by its build as a resource together with the
+     * scores it went on to give: read now, they score the same points alike, through a drop whose
+     * later points the onset cap holds down. Version 1 came before corroboration and certain
+     * digits, version 2 before horizons; both judged against one. The series is regenerated here
+     * from the generator's seed.
      */
-    @Test
-    void modelsOfTheFirstBinaryFormScoreAsTheyDidInTheBuildThatWroteThem() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void modelsOfEarlierBinaryFormsScoreAsTheyDidInTheBuildsThatWroteThem(int version)
+            throws Exception {
         byte[] bytes;
-        try (var in = getClass().getResourceAsStream("ensemble-v1.bin")) {
+        try (var in = getClass().getResourceAsStream("ensemble-v" + version + ".bin")) {
             bytes = in.readAllBytes();
         }
         String[] expected;
-        try (var in = getClass().getResourceAsStream("ensemble-v1-scores.txt")) {
+        try (var in = getClass().getResourceAsStream("ensemble-v" + version + "-scores.txt")) {
             expected =
                     new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                             .split("\n");
         }
         EnsembleStrategy restored = AnomalyModels.read(bytes, EnsembleStrategy.class);
-        assertEquals(0, restored.config().corroboration(), "version 1 had no corroboration");
+        assertEquals(version == 1 ? 0 : 0.7, restored.config().corroboration());
+        assertEquals(1, restored.config().horizons());
         long start = java.time.Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
         long hour = 3_600_000L;
         Random random = new Random(21);
         int h = 0;
         for (; h < 20 * 24; h++) {
-            version1Value(h, random);
+            earlierFormValue(h, random);
         }
         assertEquals(7 * 24, expected.length);
         int capped = 0;
         for (int k = 0; k < expected.length; k++, h++) {
-            double v = version1Value(h, random);
+            double v = earlierFormValue(h, random);
             double score =
                     restored.score(Point.of(start + h * hour, k >= 30 && k < 36 ? v / 3 : v))
                             .score();
@@ -167,8 +173,8 @@ class AnomalyModelsTest {
         assertTrue(capped > 0, "the drop's later hours are capped");
     }
 
-    /** The hourly series the version-1 resource was written from. */
-    private static double version1Value(int h, Random random) {
+    /** The hourly series the earlier forms' resources were written from. */
+    private static double earlierFormValue(int h, Random random) {
         return 1000 * (1 + 0.3 * Math.sin(2 * Math.PI * h / 24)) + 10 * random.nextGaussian();
     }
 

@@ -1,6 +1,7 @@
 package io.dataspoke.anomaly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -135,6 +136,19 @@ class EnsembleStrategyTest {
         @Override
         public String name() {
             return "scripted";
+        }
+    }
+
+    /** Every horizon must hold the history a first judgement needs: 4,000 / 40 does, / 41 not. */
+    @Test
+    void horizonsShorterThanTheWarmUpAreRefused() {
+        EnsembleStrategy.Config defaults = EnsembleStrategy.Config.defaults();
+        assertEquals(40, defaults.withHorizons(40).horizons());
+        for (int horizons : new int[] {0, 41}) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class, () -> defaults.withHorizons(horizons));
+            assertTrue(e.getMessage().contains("horizons must be in [1, "), e.getMessage());
         }
     }
 

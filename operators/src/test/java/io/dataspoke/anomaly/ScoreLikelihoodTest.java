@@ -46,7 +46,7 @@ class ScoreLikelihoodTest {
         double[] digits = new double[2];
         double[] jumps = {0.5, 0.9};
         for (int k = 0; k < jumps.length; k++) {
-            ScoreLikelihood likelihood = new ScoreLikelihood(1, 2000, 150, 75, false);
+            ScoreLikelihood likelihood = new ScoreLikelihood(1, 2000, 150, 75, false, 1);
             Random random = new Random(6);
             for (int i = 0; i < 600; i++) {
                 likelihood.update(0.1 + 0.01 * random.nextGaussian());
@@ -58,9 +58,45 @@ class ScoreLikelihoodTest {
         assertEquals(1.0, ScoreLikelihood.probability(digits[0]), 0, "as likelihoods they tie");
     }
 
+    /**
+     * Judged against four horizons, a score counts as unusual only as far as the least surprised
+     * horizon finds it: its digits are the fewest of four one-horizon judges that saw only the last
+     * 1,000, 2,000, 3,000 and 4,000 scores. A detector said about 0.1 for 3,000 points and about
+     * 0.5 for the last 1,000; 0.6 is then beyond the whole window's normal and the last quarter's,
+     * and least beyond the last half's, whose even mixture of both levels is widest.
+     */
+    @Test
+    void severalHorizonsGiveTheDigitsOfTheLeastSurprisedOne() {
+        ScoreLikelihood quarters = new ScoreLikelihood(1, 4000, 100, 1, false, 4);
+        ScoreLikelihood[] alone = new ScoreLikelihood[4];
+        for (int h = 0; h < 4; h++) {
+            alone[h] = new ScoreLikelihood(1, 1000 * (h + 1), 100, 1, false, 1);
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 4000; i++) {
+            double raw = (i < 3000 ? 0.1 : 0.5) + 0.02 * random.nextGaussian();
+            quarters.update(raw);
+            for (int h = 0; h < 4; h++) {
+                if (i >= 4000 - 1000 * (h + 1)) {
+                    alone[h].update(raw);
+                }
+            }
+        }
+        double[] digits = new double[4];
+        for (int h = 0; h < 4; h++) {
+            digits[h] = alone[h].update(0.6);
+        }
+        double judged = quarters.update(0.6);
+        assertEquals(java.util.Arrays.stream(digits).min().orElseThrow(), judged, 1e-12);
+        assertEquals(digits[1], judged, 1e-12, "the last half is the least surprised");
+        assertTrue(judged > 0.5, "still unusual: " + judged);
+        assertTrue(digits[0] > 2 * judged, "last quarter " + digits[0] + " against " + judged);
+        assertTrue(digits[3] > 1.5 * judged, "whole window " + digits[3] + " against " + judged);
+    }
+
     /** The judgement, in digits, after ten points of 1 - 1e-12 that follow 600 ordinary ones. */
     private static double judgeStretch(boolean tails) {
-        ScoreLikelihood likelihood = new ScoreLikelihood(10, 2000, 150, 75, tails);
+        ScoreLikelihood likelihood = new ScoreLikelihood(10, 2000, 150, 75, tails, 1);
         Random random = new Random(5);
         for (int i = 0; i < 600; i++) {
             likelihood.update(random.nextInt(10) > 0 ? 0.999 : 0.5 * random.nextDouble());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The default ensemble's NAB score on the fixture's 34 files, held above numenta HTM's on the same
  * files (73.56 / 66.20 / 77.04, its published per-file results normalised over these files) and
- * near what this build measures (76.91 / 74.99 / 79.27, docs/benchmarks.md): a change to the
+ * near what this build measures (76.73 / 74.69 / 79.15, docs/benchmarks.md): a change to the
  * detectors that costs accuracy fails here rather than in the next benchmark run. The fixture was
  * the development set, so this guards against regressions and says nothing of held-out accuracy.
  */
