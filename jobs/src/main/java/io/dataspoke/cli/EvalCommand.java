@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,9 +36,6 @@ import picocli.CommandLine.Spec;
         description = "Score the anomaly detector or the search on a public benchmark.",
         subcommands = {EvalCommand.Nab.class, EvalCommand.Retrieval.class})
 final class EvalCommand {
-
-    /** The detector every evaluation scores, a fresh one per series. */
-    static final Supplier<AnomalyStrategy> DETECTOR = EnsembleStrategy::new;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,10 +90,21 @@ final class EvalCommand {
         @Option(names = "--json", description = "Print the result as one JSON object.")
         boolean json;
 
+        @Mixin EnsembleOptions ensemble;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
+            EnsembleStrategy.Config config;
+            try {
+                config = ensemble.config();
+            } catch (IllegalArgumentException e) {
+                stderr.println(
+                        "dataspoke eval nab: invalid ensemble configuration: " + e.getMessage());
+                stderr.flush();
+                return DataSpokeCli.BAD_USAGE;
+            }
             String problem = problem();
             if (problem != null) {
                 stderr.println("dataspoke eval nab: " + problem);
@@ -116,12 +125,13 @@ final class EvalCommand {
                 return DataSpokeCli.BAD_USAGE;
             }
             long start = System.nanoTime();
-            NabReport report = new NabEvaluation(corpus, costs).run(out, DETECTOR);
+            Supplier<AnomalyStrategy> detector = () -> new EnsembleStrategy(config);
+            NabReport report = new NabEvaluation(corpus, costs).run(out, detector);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (json) {
-                stdout.println(toJson(report, seconds, out));
+                stdout.println(toJson(report, config, seconds, out));
             } else {
-                print(report, seconds, out, stdout);
+                print(report, config, seconds, out, stdout);
             }
             stdout.flush();
             return 0;
@@ -265,9 +275,11 @@ final class EvalCommand {
                 m.mrr());
     }
 
-    static String toJson(NabReport report, double seconds, Path out) {
+    static String toJson(
+            NabReport report, EnsembleStrategy.Config config, double seconds, Path out) {
         ObjectNode root = JSON.createObjectNode();
         root.put("detector", report.detector());
+        root.set("config", JSON.valueToTree(config));
         root.put("files", report.files());
         root.put("rows", report.rows());
         root.put("windows", report.windows());
@@ -284,10 +296,16 @@ final class EvalCommand {
         return root.toString();
     }
 
-    static void print(NabReport report, double seconds, Path out, PrintWriter stdout) {
+    static void print(
+            NabReport report,
+            EnsembleStrategy.Config config,
+            double seconds,
+            Path out,
+            PrintWriter stdout) {
         stdout.printf(
                 "NAB v1.1 score of %s: %d files, %,d rows, %d windows%n",
                 report.detector(), report.files(), report.rows(), report.windows());
+        stdout.printf("  %s%n", EnsembleOptions.describe(config));
         stdout.printf("  %-20s %-20s %12s %8s%n", "profile", "threshold", "raw score", "score");
         for (NabReport.ProfileScore profile : report.profiles()) {
             stdout.printf(

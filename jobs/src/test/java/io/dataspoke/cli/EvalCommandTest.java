@@ -74,6 +74,8 @@ class EvalCommandTest {
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(report.path("detector").asText()).isEqualTo("ensemble");
+        assertThat(report.path("config").path("horizons").asInt()).isEqualTo(4);
+        assertThat(report.path("config").path("longWindow").asInt()).isEqualTo(4000);
         assertThat(report.path("files").asInt()).isEqualTo(2);
         assertThat(report.path("rows").asLong()).isEqualTo(1624 + 4032);
         assertThat(report.path("windows").asInt()).isEqualTo(3);
@@ -89,6 +91,60 @@ class EvalCommandTest {
         }
         assertThat(results.resolve("ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv"))
                 .exists();
+    }
+
+    /** One value moved, the rest the defaults; the report says what it scored. */
+    @Test
+    void theEnsembleIsScoredAsItsOptionsSayAndTheReportSaysSo() throws IOException {
+        Path data = dir.resolve("data");
+        String file = FILES.get(0);
+        Files.createDirectories(data.resolve(file).getParent());
+        Files.copy(nab("data/" + file), data.resolve(file));
+
+        int exit =
+                run(
+                        "eval",
+                        "nab",
+                        "--data",
+                        data.toString(),
+                        "--labels",
+                        nab("labels/combined_windows.json").toString(),
+                        "--out",
+                        dir.resolve("results").toString(),
+                        "--horizons",
+                        "1",
+                        "--long-window",
+                        "2000",
+                        "--min-history",
+                        "150",
+                        "--json");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode config =
+                new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).path("config");
+        assertThat(config.path("horizons").asInt()).isEqualTo(1);
+        assertThat(config.path("longWindow").asInt()).isEqualTo(2000);
+        assertThat(config.path("minHistory").asInt()).isEqualTo(150);
+        assertThat(config.path("corroboration").asDouble()).isEqualTo(0.7);
+    }
+
+    @Test
+    void anEnsembleValueItRefusesIsBadUsageNamingIt() {
+        int exit =
+                run(
+                        "eval",
+                        "nab",
+                        "--data",
+                        nab("data").toString(),
+                        "--labels",
+                        nab("labels/combined_windows.json").toString(),
+                        "--horizons",
+                        "41");
+
+        assertThat(exit).isEqualTo(DataSpokeCli.BAD_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("horizons must be in [1, longWindow / minHistory = 40], was 41");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

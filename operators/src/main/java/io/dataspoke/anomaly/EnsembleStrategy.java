@@ -77,6 +77,15 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             implements java.io.Serializable {
 
         public Config {
+            if (shortWindow < 1 || longWindow < 1 || minHistory < 1) {
+                throw new IllegalArgumentException(
+                        "shortWindow, longWindow and minHistory must be 1 or more, were "
+                                + shortWindow
+                                + ", "
+                                + longWindow
+                                + ", "
+                                + minHistory);
+            }
             if (!(sensitivity > 0 && sensitivity < 1)) {
                 throw new IllegalArgumentException(
                         "sensitivity must be in (0, 1), was " + sensitivity);
@@ -97,7 +106,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 // The shortest horizon must hold the history a first judgement needs.
                 throw new IllegalArgumentException(
                         "horizons must be in [1, longWindow / minHistory = "
-                                + longWindow / Math.max(minHistory, 1)
+                                + longWindow / minHistory
                                 + "], was "
                                 + horizons);
             }
@@ -252,8 +261,15 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     /** The default ensemble: seasonal baseline, EWMA and isolation forest. */
     public EnsembleStrategy() {
+        this(Config.defaults());
+    }
+
+    /**
+     * The default members, seasonal baseline, EWMA and isolation forest, as {@code config} says.
+     */
+    public EnsembleStrategy(Config config) {
         this(
-                Config.defaults(),
+                config,
                 List.of(SeasonalStrategy::new, EwmaStrategy::new, IsolationForestStrategy::new));
     }
 

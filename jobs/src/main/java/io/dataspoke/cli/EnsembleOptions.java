@@ -1,0 +1,118 @@
+package io.dataspoke.cli;
+
+import io.dataspoke.anomaly.EnsembleStrategy;
+import picocli.CommandLine.Option;
+
+/**
+ * The ensemble's configuration as options, each defaulting to {@link
+ * EnsembleStrategy.Config#defaults()}: what a neighbourhood of the default is scored with (one
+ * value moved, the rest as they are), and what an evaluation reports it scored.
+ */
+final class EnsembleOptions {
+
+    private static final EnsembleStrategy.Config DEFAULTS = EnsembleStrategy.Config.defaults();
+
+    @Option(
+            names = "--short-window",
+            paramLabel = "N",
+            description = "Raw scores a member averages before judging (default ${DEFAULT-VALUE}).")
+    int shortWindow = DEFAULTS.shortWindow();
+
+    @Option(
+            names = "--long-window",
+            paramLabel = "N",
+            description =
+                    "Averaged scores of a member its judgement is made against (default"
+                            + " ${DEFAULT-VALUE}).")
+    int longWindow = DEFAULTS.longWindow();
+
+    @Option(
+            names = "--horizons",
+            paramLabel = "N",
+            description =
+                    "Nested stretches of the long window a member is judged against, the least"
+                            + " surprised counting; 1 judges against the whole window (default"
+                            + " ${DEFAULT-VALUE}).")
+    int horizons = DEFAULTS.horizons();
+
+    @Option(
+            names = "--min-history",
+            paramLabel = "N",
+            description =
+                    "Averaged scores a member needs before its judgement counts (default"
+                            + " ${DEFAULT-VALUE}).")
+    int minHistory = DEFAULTS.minHistory();
+
+    @Option(
+            names = "--corroboration",
+            paramLabel = "W",
+            description =
+                    "Weight in [0, 1] of the other members' digits added to the strongest's"
+                            + " (default ${DEFAULT-VALUE}).")
+    double corroboration = DEFAULTS.corroboration();
+
+    @Option(
+            names = "--onset-window",
+            paramLabel = "N",
+            description =
+                    "Previous points a point must score above to keep its score; 0 scores every"
+                            + " point (default ${DEFAULT-VALUE}).")
+    int onsetWindow = DEFAULTS.onsetWindow();
+
+    @Option(
+            names = "--certain-digits",
+            paramLabel = "D",
+            description =
+                    "Digits from which a run's surer points are no new onset; 0 sets no ceiling"
+                            + " (default ${DEFAULT-VALUE}).")
+    double certainDigits = DEFAULTS.certainDigits();
+
+    @Option(
+            names = "--spatial-margin",
+            paramLabel = "M",
+            description =
+                    "Share of the seen range by which a value must leave it to score 1; negative"
+                            + " turns the rule off (default ${DEFAULT-VALUE}).")
+    double spatialMargin = DEFAULTS.spatialMargin();
+
+    /**
+     * The configuration these options give.
+     *
+     * @throws IllegalArgumentException naming the value the ensemble refuses
+     */
+    EnsembleStrategy.Config config() {
+        return new EnsembleStrategy.Config(
+                DEFAULTS.sensitivity(),
+                shortWindow,
+                longWindow,
+                minHistory,
+                spatialMargin,
+                onsetWindow,
+                DEFAULTS.calibrate(),
+                corroboration,
+                certainDigits,
+                horizons);
+    }
+
+    /** One line for a report: every value that decides the scores. */
+    static String describe(EnsembleStrategy.Config c) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "short window %d, long window %,d in %d horizon%s, %d to warm up, corroboration %s,"
+                        + " onset window %d, certain at %s digits, new-extreme margin %s",
+                c.shortWindow(),
+                c.longWindow(),
+                c.horizons(),
+                c.horizons() == 1 ? "" : "s",
+                c.minHistory(),
+                plain(c.corroboration()),
+                c.onsetWindow(),
+                plain(c.certainDigits()),
+                plain(c.spatialMargin()));
+    }
+
+    /** 12 rather than 12.0, 0.7 as it is. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}
