@@ -292,6 +292,15 @@ final class EvalCommand {
             node.put("threshold", profile.threshold());
             node.put("rawScore", profile.rawScore());
             node.put("score", profile.normalisedScore());
+            ObjectNode categories = node.putObject("categories");
+            for (NabReport.CategoryScore category : profile.categories()) {
+                ObjectNode c = categories.putObject(category.category());
+                c.put("files", category.files());
+                c.put("windows", category.windows());
+                c.put("threshold", category.threshold());
+                c.put("rawScore", category.rawScore());
+                c.put("score", category.normalisedScore());
+            }
         }
         return root.toString();
     }
@@ -316,9 +325,37 @@ final class EvalCommand {
                     profile.rawScore(),
                     profile.normalisedScore());
         }
+        printCategories(report, stdout);
         stdout.printf(
                 "  detection %,.0f rows/s per thread; %.1f s in all%n",
                 report.rowsPerSecond(), seconds);
         stdout.printf("  results in %s%n", out.resolve(report.detector()));
+    }
+
+    /** Each category's normalised score per profile, each at the category's own threshold. */
+    private static void printCategories(NabReport report, PrintWriter stdout) {
+        List<NabReport.CategoryScore> first = report.profiles().get(0).categories();
+        if (first.size() < 2) {
+            return;
+        }
+        stdout.println("  per category, each at its own optimal threshold:");
+        StringBuilder header =
+                new StringBuilder(String.format("  %-26s %5s %7s", "", "files", "windows"));
+        for (NabReport.ProfileScore profile : report.profiles()) {
+            header.append(String.format(" %19s", profile.profile()));
+        }
+        stdout.println(header);
+        for (int c = 0; c < first.size(); c++) {
+            NabReport.CategoryScore category = first.get(c);
+            StringBuilder row =
+                    new StringBuilder(
+                            String.format(
+                                    "  %-26s %5d %7d",
+                                    category.category(), category.files(), category.windows()));
+            for (NabReport.ProfileScore profile : report.profiles()) {
+                row.append(String.format(" %19.2f", profile.categories().get(c).normalisedScore()));
+            }
+            stdout.println(row);
+        }
     }
 }

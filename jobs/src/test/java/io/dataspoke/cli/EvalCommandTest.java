@@ -88,6 +88,11 @@ class EvalCommandTest {
                 assertThat(profile.path(field).isNumber()).as(profile + " " + field).isTrue();
                 assertThat(profile.path(field).asDouble()).isFinite();
             }
+            assertThat(profile.path("categories").fieldNames())
+                    .toIterable()
+                    .containsExactly("artificialWithAnomaly", "realAdExchange");
+            assertThat(profile.path("categories").path("realAdExchange").path("windows").asInt())
+                    .isEqualTo(2);
         }
         assertThat(results.resolve("ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv"))
                 .exists();

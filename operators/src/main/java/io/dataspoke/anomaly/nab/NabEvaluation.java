@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,6 +144,12 @@ public final class NabEvaluation {
         }
         int windows = NabSweeper.scoredWindows(swept);
         List<NabReport.ProfileScore> results = new ArrayList<>();
+        Map<String, List<SweptSeries>> byCategory = new LinkedHashMap<>();
+        for (int f = 0; f < series.size(); f++) {
+            byCategory
+                    .computeIfAbsent(series.get(f).category(), c -> new ArrayList<>())
+                    .add(swept.get(f));
+        }
         for (NabProfile profile : profiles) {
             NabSweeper sweeper = new NabSweeper(profile);
             double threshold = sweeper.optimise(swept).threshold();
@@ -152,15 +160,36 @@ public final class NabEvaluation {
                 files.add(NabReport.FileScore.of(file.file(), score));
                 raw += score.score();
             }
+            List<NabReport.CategoryScore> categories = new ArrayList<>();
+            byCategory.forEach(
+                    (category, members) -> {
+                        int scored = NabSweeper.scoredWindows(members);
+                        if (scored > 0) {
+                            categories.add(score(category, members, scored, sweeper));
+                        }
+                    });
             results.add(
                     new NabReport.ProfileScore(
                             profile.name(),
                             threshold,
                             raw,
                             sweeper.normalise(raw, windows),
-                            files));
+                            files,
+                            categories));
         }
         return new NabReport(
                 detector, series.size(), corpus.rowCount(), windows, rowsPerSecond, results);
+    }
+
+    /** {@code files} of one category scored as a corpus: its own optimal threshold. */
+    private static NabReport.CategoryScore score(
+            String category, List<SweptSeries> files, int windows, NabSweeper sweeper) {
+        double threshold = sweeper.optimise(files).threshold();
+        double raw = 0;
+        for (SweptSeries file : files) {
+            raw += sweeper.scoreAt(file, threshold).score();
+        }
+        return new NabReport.CategoryScore(
+                category, files.size(), windows, threshold, raw, sweeper.normalise(raw, windows));
     }
 }

@@ -34,18 +34,35 @@ public record NabReport(
      * @param rawScore the sum of the per-file scores at that threshold (NAB's "Totals" row)
      * @param normalisedScore the NAB score: 0 for the null detector, 100 for a perfect one
      * @param files per-file scores at {@code threshold}, in corpus order
+     * @param categories each category with anomaly windows scored as a corpus of its own, at its
+     *     own optimal threshold, in the order the categories first appear
      */
     public record ProfileScore(
             String profile,
             double threshold,
             double rawScore,
             double normalisedScore,
-            List<FileScore> files) {
+            List<FileScore> files,
+            List<CategoryScore> categories) {
 
         public ProfileScore {
             files = List.copyOf(files);
+            categories = List.copyOf(categories);
         }
     }
+
+    /**
+     * One category (a data subdirectory, such as realTweets) scored as if it were the whole corpus:
+     * what {@code eval nab} over that directory alone gives. Not part of NAB's published score,
+     * which takes one threshold for all files; it shows where a detector gains and loses.
+     */
+    public record CategoryScore(
+            String category,
+            int files,
+            int windows,
+            double threshold,
+            double rawScore,
+            double normalisedScore) {}
 
     /**
      * One file's row of NAB's scores CSV (its {@code Total_Count} is {@code tp + tn + fp + fn}).

@@ -88,6 +88,69 @@ class NabEvaluationTest {
                 .isEqualTo(report.profiles());
     }
 
+    /**
+     * Each category of a corpus is scored as the corpus of that category alone would be, at its own
+     * threshold; a category without windows (artificialNoAnomaly) has no normalised score and is
+     * left out of the categories, not of the corpus.
+     */
+    @Test
+    void eachCategoryScoresAsACorpusOfItsOwnWould() throws IOException {
+        List<String> ads =
+                List.of(
+                        AD,
+                        "realAdExchange/exchange-3_cpc_results.csv",
+                        "realAdExchange/exchange-4_cpm_results.csv");
+        List<String> artificial = List.of(JUMPS, "artificialWithAnomaly/art_daily_flatmiddle.csv");
+        String quiet = "artificialNoAnomaly/art_noisy.csv";
+        List<String> all = new ArrayList<>(ads);
+        all.addAll(artificial);
+        all.add(quiet);
+        NabReport whole = evaluate("whole", all);
+        NabReport adsAlone = evaluate("ads", ads);
+        NabReport artificialAlone = evaluate("artificial", artificial);
+
+        for (NabReport.ProfileScore profile : whole.profiles()) {
+            assertThat(profile.categories())
+                    .extracting(NabReport.CategoryScore::category)
+                    .containsExactly("artificialWithAnomaly", "realAdExchange");
+            for (NabReport alone : List.of(artificialAlone, adsAlone)) {
+                NabReport.ProfileScore expected = alone.profile(profile.profile());
+                NabReport.CategoryScore category =
+                        profile.categories().stream()
+                                .filter(
+                                        c ->
+                                                c.category()
+                                                        .equals(
+                                                                expected.categories()
+                                                                        .get(0)
+                                                                        .category()))
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(category.files()).isEqualTo(alone.files());
+                assertThat(category.windows()).isEqualTo(alone.windows());
+                assertThat(category.threshold()).isEqualTo(expected.threshold());
+                assertThat(category.rawScore()).isEqualTo(expected.rawScore());
+                assertThat(category.normalisedScore()).isEqualTo(expected.normalisedScore());
+            }
+        }
+        assertThat(whole.windows()).isEqualTo(adsAlone.windows() + artificialAlone.windows());
+    }
+
+    private NabReport evaluate(String name, List<String> files) throws IOException {
+        Path data = dir.resolve(name);
+        for (String file : files) {
+            Path target = data.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(Fixtures.path("nab/data/" + file), target);
+        }
+        return NabEvaluation.run(
+                data,
+                windows(),
+                NabProfile.defaults(),
+                dir.resolve(name + "-out"),
+                EwmaStrategy::new);
+    }
+
     @Test
     void aDataFileWithoutAnEntryInTheWindowsFileIsAnErrorNamingIt() throws IOException {
         Path data = dataDir(JUMPS);
