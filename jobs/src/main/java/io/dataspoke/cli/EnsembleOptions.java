@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 /**
  * The ensemble's configuration as options, each defaulting to {@link
  * EnsembleStrategy.Config#defaults()}: what a neighbourhood of the default is scored with (one
- * value moved, the rest as they are), and what an evaluation reports it scored.
+ * value moved, the rest as they are), and what an evaluation reports it scored. Sensitivity is not
+ * one: it bends scores without reordering them, so no NAB score moves with it. Calibration stays
+ * on: the ensemble is judged as the product runs it.
  */
 final class EnsembleOptions {
 
@@ -39,8 +41,8 @@ final class EnsembleOptions {
             names = "--min-history",
             paramLabel = "N",
             description =
-                    "Averaged scores a member needs before its judgement counts (default"
-                            + " ${DEFAULT-VALUE}).")
+                    "Averaged scores a member needs before its judgement counts; its normal is"
+                            + " refitted every half as many points (default ${DEFAULT-VALUE}).")
     int minHistory = DEFAULTS.minHistory();
 
     @Option(
@@ -94,7 +96,7 @@ final class EnsembleOptions {
                 horizons);
     }
 
-    /** One line for a report: every value that decides the scores. */
+    /** One line for a report: every value an option sets. */
     static String describe(EnsembleStrategy.Config c) {
         return String.format(
                 java.util.Locale.ROOT,

@@ -332,7 +332,11 @@ final class EvalCommand {
         stdout.printf("  results in %s%n", out.resolve(report.detector()));
     }
 
-    /** Each category's normalised score per profile, each at the category's own threshold. */
+    /**
+     * Each category's normalised score per profile, each at the category's own threshold; nothing
+     * for a corpus of one category, whose score is the corpus's (the JSON has it all the same).
+     * Every profile lists the same categories in the same order: those with windows, as first met.
+     */
     private static void printCategories(NabReport report, PrintWriter stdout) {
         List<NabReport.CategoryScore> first = report.profiles().get(0).categories();
         if (first.size() < 2) {

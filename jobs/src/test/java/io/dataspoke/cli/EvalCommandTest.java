@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataspoke.anomaly.EnsembleStrategy;
+import io.dataspoke.anomaly.nab.NabEvaluation;
+import io.dataspoke.anomaly.nab.NabProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -131,6 +134,26 @@ class EvalCommandTest {
         assertThat(config.path("longWindow").asInt()).isEqualTo(2000);
         assertThat(config.path("minHistory").asInt()).isEqualTo(150);
         assertThat(config.path("corroboration").asDouble()).isEqualTo(0.7);
+
+        // The scores are those of that configuration, not of the default.
+        Path labels = nab("labels/combined_windows.json");
+        EnsembleStrategy.Config asGiven =
+                EnsembleStrategy.Config.defaults()
+                        .withHorizons(1)
+                        .withLongWindow(2000)
+                        .withMinHistory(150);
+        NabEvaluation.run(
+                data,
+                labels,
+                NabProfile.defaults(),
+                dir.resolve("as-given"),
+                () -> new EnsembleStrategy(asGiven));
+        NabEvaluation.run(
+                data, labels, NabProfile.defaults(), dir.resolve("default"), EnsembleStrategy::new);
+        String result = "ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv";
+        String scored = Files.readString(dir.resolve("results").resolve(result));
+        assertThat(scored).isEqualTo(Files.readString(dir.resolve("as-given").resolve(result)));
+        assertThat(scored).isNotEqualTo(Files.readString(dir.resolve("default").resolve(result)));
     }
 
     @Test
@@ -148,7 +171,7 @@ class EvalCommandTest {
 
         assertThat(exit).isEqualTo(DataSpokeCli.BAD_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("horizons must be in [1, longWindow / minHistory = 40], was 41");
+                .contains("horizons must be 1, or at most longWindow / minHistory = 40, was 41");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -47,7 +47,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * @param sensitivity in (0, 1); 0.5 is neutral
      * @param shortWindow raw scores averaged before judging
      * @param longWindow history of each member's averaged scores
-     * @param minHistory averaged scores a member needs before its judgement counts
+     * @param minHistory averaged scores a member needs before its judgement counts; its normal is
+     *     refitted every half as many points
      * @param spatialMargin share of the seen range by which a value must leave it to score 1;
      *     negative turns the check off
      * @param onsetWindow previous points whose scores a point must exceed to keep its own; below
@@ -61,7 +62,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      *     surer; 0 sets no such ceiling
      * @param horizons nested stretches of the long window each member's judgement is made against,
      *     the fewest digits of them counting (see {@link ScoreLikelihood}); 1 judges against the
-     *     whole window only
+     *     whole window only, and so does 0, which is what configurations Java-serialized by builds
+     *     before horizons read as
      */
     public record Config(
             double sensitivity,
@@ -102,12 +104,15 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 throw new IllegalArgumentException(
                         "certainDigits must be 0 (no ceiling) or more, was " + certainDigits);
             }
-            if (horizons < 1 || longWindow / horizons < minHistory) {
-                // The shortest horizon must hold the history a first judgement needs.
+            if (horizons == 0) {
+                horizons = 1;
+            }
+            // Beyond one, the shortest horizon must hold the history a first judgement needs.
+            if (horizons < 1 || (horizons > 1 && longWindow / horizons < minHistory)) {
                 throw new IllegalArgumentException(
-                        "horizons must be in [1, longWindow / minHistory = "
+                        "horizons must be 1, or at most longWindow / minHistory = "
                                 + longWindow / minHistory
-                                + "], was "
+                                + ", was "
                                 + horizons);
             }
         }
@@ -191,6 +196,36 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     onsetWindow,
                     calibrate,
                     weight,
+                    certainDigits,
+                    horizons);
+        }
+
+        /** The same, judging members against their last {@code scores} averaged scores. */
+        public Config withLongWindow(int scores) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    scores,
+                    minHistory,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    corroboration,
+                    certainDigits,
+                    horizons);
+        }
+
+        /** The same, a member's judgement counting once it has {@code scores} averaged scores. */
+        public Config withMinHistory(int scores) {
+            return new Config(
+                    sensitivity,
+                    shortWindow,
+                    longWindow,
+                    scores,
+                    spatialMargin,
+                    onsetWindow,
+                    calibrate,
+                    corroboration,
                     certainDigits,
                     horizons);
         }

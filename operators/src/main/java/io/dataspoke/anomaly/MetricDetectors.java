@@ -41,7 +41,8 @@ public final class MetricDetectors {
                                                     .withDailyFallback(false))));
         }
         if (MetricSample.PROFILE.equals(metric)) {
-            // A likelihood over the last 500 scores, not 2,000: a per-dataset state stays small.
+            // A likelihood over the last 500 scores, not the default's 4,000: a per-dataset state
+            // stays small.
             return new EnsembleStrategy(
                     new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, true, 0, 0, 1),
                     List.of(

@@ -3,6 +3,8 @@ package io.dataspoke.anomaly;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import smile.math.special.Erf;
 
 /**
@@ -51,6 +53,9 @@ final class ScoreLikelihood implements java.io.Serializable {
 
     private final double[] stds;
 
+    /** The judge Java serialization read, which {@link #readResolve} puts in this shell's place. */
+    private transient ScoreLikelihood resolved;
+
     /**
      * @param shortWindow raw scores averaged into the judged value
      * @param longWindow averaged values the normal fit is made on
@@ -88,6 +93,10 @@ final class ScoreLikelihood implements java.io.Serializable {
         this.minHistory = minHistory;
         this.refitEvery = refitEvery;
         this.tails = tails;
+        if (horizons < 1 || horizons > longTerm.capacity()) {
+            throw new IllegalArgumentException(
+                    "horizons must be in [1, " + longTerm.capacity() + "], was " + horizons);
+        }
         this.means = new double[horizons];
         this.stds = new double[horizons];
     }
@@ -160,9 +169,17 @@ final class ScoreLikelihood implements java.io.Serializable {
         int minHistory = in.readInt();
         int refitEvery = in.readInt();
         boolean tails = in.readBoolean();
-        int horizons = version < 3 ? 1 : DetectorCodec.positive(in.readInt(), "horizons");
+        int horizons = version < 3 ? 1 : in.readInt();
         ScoreLikelihood l =
-                new ScoreLikelihood(shortTerm, longTerm, minHistory, refitEvery, tails, horizons);
+                DetectorCodec.valid(
+                        () ->
+                                new ScoreLikelihood(
+                                        shortTerm,
+                                        longTerm,
+                                        minHistory,
+                                        refitEvery,
+                                        tails,
+                                        horizons));
         l.sinceFit = in.readInt();
         for (int h = 0; h < horizons; h++) {
             l.means[h] = in.readDouble();
@@ -172,13 +189,63 @@ final class ScoreLikelihood implements java.io.Serializable {
     }
 
     /**
+     * Reads the judge Java serialization wrote, by this build or by one before horizons, which kept
+     * one mean and deviation ({@code mean}, {@code std}): read as one horizon. The judge is built
+     * through the constructor, so its checks hold for the bytes of a model row too, and {@link
+     * #readResolve} hands it out in place of this shell.
+     */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        ObjectInputStream.GetField f = in.readFields();
+        boolean oneHorizon = f.getObjectStreamClass().getField("means") == null;
+        double[] fittedMeans =
+                oneHorizon ? new double[] {f.get("mean", 0.0)} : (double[]) f.get("means", null);
+        double[] fittedStds =
+                oneHorizon ? new double[] {f.get("std", 0.0)} : (double[]) f.get("stds", null);
+        RecentValues shortTerm = (RecentValues) f.get("shortTerm", null);
+        RecentValues longTerm = (RecentValues) f.get("longTerm", null);
+        if (shortTerm == null
+                || longTerm == null
+                || fittedMeans == null
+                || fittedStds == null
+                || fittedMeans.length != fittedStds.length) {
+            throw new InvalidObjectException(
+                    "a judge without its windows or one mean and deviation a horizon");
+        }
+        try {
+            resolved =
+                    new ScoreLikelihood(
+                            shortTerm,
+                            longTerm,
+                            f.get("minHistory", 0),
+                            f.get("refitEvery", 0),
+                            f.get("tails", false),
+                            fittedMeans.length);
+        } catch (IllegalArgumentException e) {
+            InvalidObjectException invalid = new InvalidObjectException(e.getMessage());
+            invalid.initCause(e);
+            throw invalid;
+        }
+        resolved.sinceFit = f.get("sinceFit", 0);
+        System.arraycopy(fittedMeans, 0, resolved.means, 0, fittedMeans.length);
+        System.arraycopy(fittedStds, 0, resolved.stds, 0, fittedStds.length);
+    }
+
+    private Object readResolve() {
+        return resolved;
+    }
+
+    /**
      * Fits the normal of each horizon: horizon {@code h} of {@code H} covers the newest {@code
      * longWindow * (h + 1) / H} values, or all of them while fewer are remembered.
      */
     private void fit() {
         double[] values = longTerm.toArray();
         for (int h = 0; h < means.length; h++) {
-            int length = Math.min(values.length, longTerm.capacity() * (h + 1) / means.length);
+            int length =
+                    (int)
+                            Math.min(
+                                    values.length,
+                                    (long) longTerm.capacity() * (h + 1) / means.length);
             int from = values.length - length;
             double sum = 0;
             for (int i = from; i < values.length; i++) {

@@ -139,17 +139,38 @@ class EnsembleStrategyTest {
         }
     }
 
-    /** Every horizon must hold the history a first judgement needs: 4,000 / 40 does, / 41 not. */
+    /**
+     * Beyond one, every horizon must hold the history a first judgement needs: 4,000 / 40 does, /
+     * 41 not. 0 is one horizon, as configurations Java-serialized before horizons read; a window or
+     * warm-up below 1 is refused.
+     */
     @Test
-    void horizonsShorterThanTheWarmUpAreRefused() {
+    void horizonsShorterThanTheWarmUpAndEmptyWindowsAreRefused() {
         EnsembleStrategy.Config defaults = EnsembleStrategy.Config.defaults();
         assertEquals(40, defaults.withHorizons(40).horizons());
-        for (int horizons : new int[] {0, 41}) {
+        assertEquals(1, defaults.withHorizons(0).horizons());
+        for (int horizons : new int[] {-1, 41}) {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class, () -> defaults.withHorizons(horizons));
-            assertTrue(e.getMessage().contains("horizons must be in [1, "), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "horizons must be 1, or at most longWindow / minHistory = 40,"
+                                            + " was "
+                                            + horizons),
+                    e.getMessage());
         }
+        IllegalArgumentException empty =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new EnsembleStrategy.Config(
+                                        0.5, 0, 4000, 100, 0.05, 20, true, 0.7, 12, 4));
+        assertTrue(
+                empty.getMessage()
+                        .contains("shortWindow, longWindow and minHistory must be 1 or more"),
+                empty.getMessage());
     }
 
     @Test

@@ -94,6 +94,48 @@ class ScoreLikelihoodTest {
         assertTrue(digits[3] > 1.5 * judged, "whole window " + digits[3] + " against " + judged);
     }
 
+    /**
+     * A judge whose four horizons disagree (the level shift above), written mid-series in the
+     * binary form and in Java serialization, judges the next points exactly as the original.
+     */
+    @Test
+    void aJudgeOfFourHorizonsSurvivesBothForms() throws Exception {
+        ScoreLikelihood original = new ScoreLikelihood(10, 4000, 100, 50, true, 4);
+        ScoreLikelihood wholeWindow = new ScoreLikelihood(10, 4000, 100, 50, true, 1);
+        Random random = new Random(8);
+        for (int i = 0; i < 4520; i++) {
+            double raw = i < 3500 ? 0.9 * random.nextDouble() : 1 - 1e-6 * random.nextDouble();
+            original.update(raw);
+            wholeWindow.update(raw);
+        }
+        java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+        original.writeTo(new java.io.DataOutputStream(binary));
+        ScoreLikelihood fromBinary =
+                ScoreLikelihood.readFrom(
+                        new java.io.DataInputStream(
+                                new java.io.ByteArrayInputStream(binary.toByteArray())),
+                        3);
+        java.io.ByteArrayOutputStream java = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(java)) {
+            out.writeObject(original);
+        }
+        ScoreLikelihood fromJava;
+        try (var in =
+                new java.io.ObjectInputStream(
+                        new java.io.ByteArrayInputStream(java.toByteArray()))) {
+            fromJava = (ScoreLikelihood) in.readObject();
+        }
+        double differences = 0;
+        for (int i = 0; i < 200; i++) {
+            double raw = 1 - Math.pow(10, -3 - 9 * random.nextDouble());
+            double expected = original.update(raw);
+            assertEquals(expected, fromBinary.update(raw), "binary, point " + i);
+            assertEquals(expected, fromJava.update(raw), "Java, point " + i);
+            differences += Math.abs(expected - wholeWindow.update(raw));
+        }
+        assertTrue(differences > 0, "the horizons disagree with the whole window");
+    }
+
     /** The judgement, in digits, after ten points of 1 - 1e-12 that follow 600 ordinary ones. */
     private static double judgeStretch(boolean tails) {
         ScoreLikelihood likelihood = new ScoreLikelihood(10, 2000, 150, 75, tails, 1);

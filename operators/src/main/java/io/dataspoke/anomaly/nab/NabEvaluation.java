@@ -161,13 +161,13 @@ public final class NabEvaluation {
                 raw += score.score();
             }
             List<NabReport.CategoryScore> categories = new ArrayList<>();
-            byCategory.forEach(
-                    (category, members) -> {
-                        int scored = NabSweeper.scoredWindows(members);
-                        if (scored > 0) {
-                            categories.add(score(category, members, scored, sweeper));
-                        }
-                    });
+            for (Map.Entry<String, List<SweptSeries>> category : byCategory.entrySet()) {
+                int scored = NabSweeper.scoredWindows(category.getValue());
+                if (scored > 0) {
+                    categories.add(
+                            scoreCategory(category.getKey(), category.getValue(), scored, sweeper));
+                }
+            }
             results.add(
                     new NabReport.ProfileScore(
                             profile.name(),
@@ -182,7 +182,7 @@ public final class NabEvaluation {
     }
 
     /** {@code files} of one category scored as a corpus: its own optimal threshold. */
-    private static NabReport.CategoryScore score(
+    private static NabReport.CategoryScore scoreCategory(
             String category, List<SweptSeries> files, int windows, NabSweeper sweeper) {
         double threshold = sweeper.optimise(files).threshold();
         double raw = 0;

@@ -44,7 +44,10 @@ class NabAccuracyTest {
     @Test
     void oneHorizonOf2000ScoresWhatTheBuildBeforeHorizonsScored() throws IOException {
         EnsembleStrategy.Config before =
-                new EnsembleStrategy.Config(0.5, 10, 2000, 150, 0.05, 20, true, 0.7, 12, 1);
+                EnsembleStrategy.Config.defaults()
+                        .withHorizons(1)
+                        .withLongWindow(2000)
+                        .withMinHistory(150);
         NabReport report =
                 NabEvaluation.run(
                         Fixtures.path("nab/data"),
