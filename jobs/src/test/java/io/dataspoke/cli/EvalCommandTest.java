@@ -51,23 +51,41 @@ class EvalCommandTest {
         }
     }
 
-    @Test
-    void scoresTheDetectorForEachProfileAsJson() throws IOException {
+    /**
+     * {@code dataspoke eval nab} over {@code data} with the fixture's windows, then {@code more}.
+     */
+    private int evalNab(Path data, String... more) {
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "eval",
+                                "nab",
+                                "--data",
+                                data.toString(),
+                                "--labels",
+                                nab("labels/combined_windows.json").toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** A data directory holding copies of the given fixture files. */
+    private Path copied(List<String> files) throws IOException {
         Path data = dir.resolve("data");
-        for (String file : FILES) {
+        for (String file : files) {
             Files.createDirectories(data.resolve(file).getParent());
             Files.copy(nab("data/" + file), data.resolve(file));
         }
+        return data;
+    }
+
+    @Test
+    void scoresTheDetectorForEachProfileAsJson() throws IOException {
+        Path data = copied(FILES);
         Path results = dir.resolve("results");
 
         int exit =
-                run(
-                        "eval",
-                        "nab",
-                        "--data",
-                        data.toString(),
-                        "--labels",
-                        nab("labels/combined_windows.json").toString(),
+                evalNab(
+                        data,
                         "--profiles",
                         nab("config/profiles.json").toString(),
                         "--out",
@@ -104,19 +122,11 @@ class EvalCommandTest {
     /** One value moved, the rest the defaults; the report says what it scored. */
     @Test
     void theEnsembleIsScoredAsItsOptionsSayAndTheReportSaysSo() throws IOException {
-        Path data = dir.resolve("data");
-        String file = FILES.get(0);
-        Files.createDirectories(data.resolve(file).getParent());
-        Files.copy(nab("data/" + file), data.resolve(file));
+        Path data = copied(FILES.subList(0, 1));
 
         int exit =
-                run(
-                        "eval",
-                        "nab",
-                        "--data",
-                        data.toString(),
-                        "--labels",
-                        nab("labels/combined_windows.json").toString(),
+                evalNab(
+                        data,
                         "--out",
                         dir.resolve("results").toString(),
                         "--horizons",
@@ -158,16 +168,7 @@ class EvalCommandTest {
 
     @Test
     void anEnsembleValueItRefusesIsBadUsageNamingIt() {
-        int exit =
-                run(
-                        "eval",
-                        "nab",
-                        "--data",
-                        nab("data").toString(),
-                        "--labels",
-                        nab("labels/combined_windows.json").toString(),
-                        "--horizons",
-                        "41");
+        int exit = evalNab(nab("data"), "--horizons", "41");
 
         assertThat(exit).isEqualTo(DataSpokeCli.BAD_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -179,14 +180,7 @@ class EvalCommandTest {
     void aMissingDataDirectoryIsBadUsageNamingIt() {
         Path missing = dir.resolve("no-such-data");
 
-        int exit =
-                run(
-                        "eval",
-                        "nab",
-                        "--data",
-                        missing.toString(),
-                        "--labels",
-                        nab("labels/combined_windows.json").toString());
+        int exit = evalNab(missing);
 
         assertThat(exit).isEqualTo(DataSpokeCli.BAD_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dataspoke.Fixtures;
+import io.dataspoke.anomaly.AnomalyStrategy;
 import io.dataspoke.anomaly.EnsembleStrategy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +25,7 @@ class NabAccuracyTest {
 
     @Test
     void theDefaultEnsembleScoresAboveHtmOnTheFixture() throws IOException {
-        NabReport report =
-                NabEvaluation.run(
-                        Fixtures.path("nab/data"),
-                        Fixtures.path("nab/labels/combined_windows.json"),
-                        NabProfile.defaults(),
-                        out,
-                        EnsembleStrategy::new);
+        NabReport report = onTheFixture(EnsembleStrategy::new);
         assertThat(report.files()).isEqualTo(34);
         assertThat(report.profile("standard").normalisedScore()).isGreaterThan(76.0);
         assertThat(report.profile("reward_low_FP_rate").normalisedScore()).isGreaterThan(74.0);
@@ -48,17 +44,20 @@ class NabAccuracyTest {
                         .withHorizons(1)
                         .withLongWindow(2000)
                         .withMinHistory(150);
-        NabReport report =
-                NabEvaluation.run(
-                        Fixtures.path("nab/data"),
-                        Fixtures.path("nab/labels/combined_windows.json"),
-                        NabProfile.defaults(),
-                        out,
-                        () -> new EnsembleStrategy(before));
+        NabReport report = onTheFixture(() -> new EnsembleStrategy(before));
         assertThat(report.profile("standard").normalisedScore()).isCloseTo(76.91, within(0.005));
         assertThat(report.profile("reward_low_FP_rate").normalisedScore())
                 .isCloseTo(74.99, within(0.005));
         assertThat(report.profile("reward_low_FN_rate").normalisedScore())
                 .isCloseTo(79.27, within(0.005));
+    }
+
+    private NabReport onTheFixture(Supplier<AnomalyStrategy> detector) throws IOException {
+        return NabEvaluation.run(
+                Fixtures.path("nab/data"),
+                Fixtures.path("nab/labels/combined_windows.json"),
+                NabProfile.defaults(),
+                out,
+                detector);
     }
 }
