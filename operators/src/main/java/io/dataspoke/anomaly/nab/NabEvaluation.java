@@ -150,6 +150,8 @@ public final class NabEvaluation {
                     .computeIfAbsent(series.get(f).category(), c -> new ArrayList<>())
                     .add(swept.get(f));
         }
+        // Categories without a scored window have no normalised score.
+        byCategory.values().removeIf(files -> NabSweeper.scoredWindows(files) == 0);
         for (NabProfile profile : profiles) {
             NabSweeper sweeper = new NabSweeper(profile);
             double threshold = sweeper.optimise(swept).threshold();
@@ -162,11 +164,7 @@ public final class NabEvaluation {
             }
             List<NabReport.CategoryScore> categories = new ArrayList<>();
             for (Map.Entry<String, List<SweptSeries>> category : byCategory.entrySet()) {
-                int scored = NabSweeper.scoredWindows(category.getValue());
-                if (scored > 0) {
-                    categories.add(
-                            scoreCategory(category.getKey(), category.getValue(), scored, sweeper));
-                }
+                categories.add(scoreCategory(category.getKey(), category.getValue(), sweeper));
             }
             results.add(
                     new NabReport.ProfileScore(
@@ -183,7 +181,8 @@ public final class NabEvaluation {
 
     /** {@code files} of one category scored as a corpus: its own optimal threshold. */
     private static NabReport.CategoryScore scoreCategory(
-            String category, List<SweptSeries> files, int windows, NabSweeper sweeper) {
+            String category, List<SweptSeries> files, NabSweeper sweeper) {
+        int windows = NabSweeper.scoredWindows(files);
         double threshold = sweeper.optimise(files).threshold();
         double raw = 0;
         for (SweptSeries file : files) {
