@@ -343,23 +343,19 @@ final class EvalCommand {
             return;
         }
         stdout.println("  per category, each at its own optimal threshold:");
-        StringBuilder header =
-                new StringBuilder(String.format("  %-26s %5s %7s", "", "files", "windows"));
+        stdout.printf("  %-26s %5s %7s", "", "files", "windows");
         for (NabReport.ProfileScore profile : report.profiles()) {
-            header.append(String.format(" %19s", profile.profile()));
+            stdout.printf(" %19s", profile.profile());
         }
-        stdout.println(header);
+        stdout.println();
         for (int c = 0; c < first.size(); c++) {
             NabReport.CategoryScore category = first.get(c);
-            StringBuilder row =
-                    new StringBuilder(
-                            String.format(
-                                    "  %-26s %5d %7d",
-                                    category.category(), category.files(), category.windows()));
+            stdout.printf(
+                    "  %-26s %5d %7d", category.category(), category.files(), category.windows());
             for (NabReport.ProfileScore profile : report.profiles()) {
-                row.append(String.format(" %19.2f", profile.categories().get(c).normalisedScore()));
+                stdout.printf(" %19.2f", profile.categories().get(c).normalisedScore());
             }
-            stdout.println(row);
+            stdout.println();
         }
     }
 }
