@@ -292,6 +292,8 @@ final class EvalCommand {
             node.put("threshold", profile.threshold());
             node.put("rawScore", profile.rawScore());
             node.put("score", profile.normalisedScore());
+            node.put("windowsFound", profile.windowsFound());
+            node.put("falsePositives", profile.falsePositives());
             ObjectNode categories = node.putObject("categories");
             for (NabReport.CategoryScore category : profile.categories()) {
                 ObjectNode c = categories.putObject(category.category());
@@ -315,15 +317,19 @@ final class EvalCommand {
                 "NAB v1.1 score of %s: %d files, %,d rows, %d windows%n",
                 report.detector(), report.files(), report.rows(), report.windows());
         stdout.printf("  %s%n", EnsembleOptions.describe(config));
-        stdout.printf("  %-20s %-20s %12s %8s%n", "profile", "threshold", "raw score", "score");
+        stdout.printf(
+                "  %-20s %-20s %12s %8s %14s %16s%n",
+                "profile", "threshold", "raw score", "score", "windows found", "false positives");
         for (NabReport.ProfileScore profile : report.profiles()) {
             stdout.printf(
-                    "  %-20s %-20s %12.4f %8.2f%n",
+                    "  %-20s %-20s %12.4f %8.2f %14s %16d%n",
                     profile.profile(),
                     // In full: a detector's scores often crowd just below 1.
                     String.valueOf(profile.threshold()),
                     profile.rawScore(),
-                    profile.normalisedScore());
+                    profile.normalisedScore(),
+                    profile.windowsFound() + " of " + report.windows(),
+                    profile.falsePositives());
         }
         printCategories(report, stdout);
         stdout.printf(

@@ -109,6 +109,8 @@ class EvalCommandTest {
                 assertThat(profile.path(field).isNumber()).as(profile + " " + field).isTrue();
                 assertThat(profile.path(field).asDouble()).isFinite();
             }
+            assertThat(profile.path("windowsFound").asInt()).isBetween(0, 3);
+            assertThat(profile.path("falsePositives").isInt()).as(profile.toString()).isTrue();
             assertThat(profile.path("categories").fieldNames())
                     .toIterable()
                     .containsExactly("artificialWithAnomaly", "realAdExchange");
@@ -117,6 +119,36 @@ class EvalCommandTest {
         }
         assertThat(results.resolve("ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv"))
                 .exists();
+    }
+
+    /**
+     * The printed report gives, per profile, the windows found and the false positives at its
+     * threshold, the same counts the JSON gives.
+     */
+    @Test
+    void thePrintedReportCountsTheWindowsFoundAndTheFalsePositives() throws IOException {
+        Path data = copied(FILES);
+
+        int printed = evalNab(data, "--out", dir.resolve("printed").toString());
+        String text = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        int json = evalNab(data, "--out", dir.resolve("json").toString(), "--json");
+
+        assertThat(printed).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(json).isZero();
+        JsonNode standard =
+                new ObjectMapper()
+                        .readTree(out.toString(StandardCharsets.UTF_8))
+                        .path("profiles")
+                        .path("standard");
+        assertThat(text).containsPattern("profile +threshold +raw score +score +windows found");
+        assertThat(text)
+                .containsPattern(
+                        "standard +\\S+ +\\S+ +\\S+ +"
+                                + standard.path("windowsFound").asInt()
+                                + " of 3 +"
+                                + standard.path("falsePositives").asInt()
+                                + "\\n");
     }
 
     /** One value moved, the rest the defaults; the report says what it scored. */

@@ -157,10 +157,12 @@ public final class NabEvaluation {
             double threshold = sweeper.optimise(swept).threshold();
             List<NabReport.FileScore> files = new ArrayList<>();
             double raw = 0;
+            int found = 0;
             for (SweptSeries file : swept) {
                 ThresholdScore score = sweeper.scoreAt(file, threshold);
                 files.add(NabReport.FileScore.of(file.file(), score));
                 raw += score.score();
+                found += file.windowsFound(threshold);
             }
             List<NabReport.CategoryScore> categories = new ArrayList<>();
             for (Map.Entry<String, List<SweptSeries>> category : byCategory.entrySet()) {
@@ -172,6 +174,7 @@ public final class NabEvaluation {
                             threshold,
                             raw,
                             sweeper.normalise(raw, windows),
+                            found,
                             files,
                             categories));
         }

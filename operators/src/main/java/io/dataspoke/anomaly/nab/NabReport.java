@@ -33,6 +33,7 @@ public record NabReport(
      * @param threshold the corpus threshold that maximises the raw score
      * @param rawScore the sum of the per-file scores at that threshold (NAB's "Totals" row)
      * @param normalisedScore the NAB score: 0 for the null detector, 100 for a perfect one
+     * @param windowsFound scored windows with a row detected at {@code threshold}
      * @param files per-file scores at {@code threshold}, in corpus order
      * @param categories each category with anomaly windows scored as a corpus of its own, at its
      *     own optimal threshold, in the order the categories first appear
@@ -42,12 +43,18 @@ public record NabReport(
             double threshold,
             double rawScore,
             double normalisedScore,
+            int windowsFound,
             List<FileScore> files,
             List<CategoryScore> categories) {
 
         public ProfileScore {
             files = List.copyOf(files);
             categories = List.copyOf(categories);
+        }
+
+        /** Rows detected at {@code threshold} outside every window, probation left out. */
+        public int falsePositives() {
+            return files.stream().mapToInt(FileScore::fp).sum();
         }
     }
 

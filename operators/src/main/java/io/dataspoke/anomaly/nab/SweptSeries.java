@@ -74,6 +74,22 @@ public final class SweptSeries {
     }
 
     /**
+     * The file's windows with a scored row at or above {@code threshold}: those a detection at that
+     * threshold finds, each counted once however many of its rows are detected.
+     */
+    int windowsFound(double threshold) {
+        boolean[] found = new boolean[windowCount];
+        int count = 0;
+        for (int i = probation; i < anomalyScores.length; i++) {
+            if (windows[i] != OUTSIDE && anomalyScores[i] >= threshold && !found[windows[i]]) {
+                found[windows[i]] = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
      * Index of the first window with a scored row: a window that lies wholly in the probationary
      * period is not scored (NAB's labeller deletes such windows).
      */

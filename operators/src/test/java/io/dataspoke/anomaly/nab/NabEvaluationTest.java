@@ -136,6 +136,60 @@ class NabEvaluationTest {
         assertThat(whole.windows()).isEqualTo(adsAlone.windows() + artificialAlone.windows());
     }
 
+    /**
+     * The windows found and the false positives at each profile's threshold are what the per-row
+     * result files show, counted here from them: a window (a run of rows labelled 1) is found when
+     * a row of it after the probationary period scores at or above the threshold, and each such row
+     * outside the windows is a false positive.
+     */
+    @Test
+    void windowsFoundAndFalsePositivesAreCountedFromTheRowsDetectedAtTheThreshold()
+            throws IOException {
+        List<String> files =
+                List.of(
+                        AD,
+                        "realAdExchange/exchange-3_cpc_results.csv",
+                        JUMPS,
+                        "artificialWithAnomaly/art_daily_flatmiddle.csv");
+        NabReport report = evaluate("counts", files);
+
+        for (NabReport.ProfileScore profile : report.profiles()) {
+            int found = 0;
+            int falsePositives = 0;
+            for (String file : files) {
+                Path rows =
+                        dir.resolve("counts-out/ewma")
+                                .resolve(file)
+                                .resolveSibling("ewma_" + Path.of(file).getFileName());
+                List<String> lines = Files.readAllLines(rows);
+                int probation = NabSweeper.probationLength(lines.size() - 1);
+                boolean inWindow = false;
+                boolean windowFound = false;
+                for (int i = probation; i < lines.size() - 1; i++) {
+                    String[] row = lines.get(i + 1).split(",");
+                    boolean label = row[3].equals("1");
+                    boolean detected = Double.parseDouble(row[2]) >= profile.threshold();
+                    if (label && !inWindow) {
+                        windowFound = false;
+                    }
+                    if (label && detected && !windowFound) {
+                        windowFound = true;
+                        found++;
+                    }
+                    if (!label && detected) {
+                        falsePositives++;
+                    }
+                    inWindow = label;
+                }
+            }
+            assertThat(profile.windowsFound()).isEqualTo(found);
+            assertThat(profile.falsePositives()).isEqualTo(falsePositives);
+        }
+        // The EWMA finds some windows of these four files, not all; a count that took every
+        // window, or none, would not be tested by the comparison above.
+        assertThat(report.profile("standard").windowsFound()).isBetween(1, report.windows() - 1);
+    }
+
     private NabReport evaluate(String name, List<String> files) throws IOException {
         Path data = dir.resolve(name);
         for (String file : files) {
