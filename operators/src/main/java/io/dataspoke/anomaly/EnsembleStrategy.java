@@ -126,138 +126,93 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             return new Config(0.5, 10, 4000, 100, 0.05, 20, true, 0.7, 12, 4);
         }
 
+        /** The same, with the score bent by sensitivity {@code s} in (0, 1). */
         public Config withSensitivity(double s) {
-            return new Config(
-                    s,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    corroboration,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.sensitivity = s);
         }
 
         /** The same, with calibration against each member's history on or off. */
         public Config withCalibration(boolean on) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    on,
-                    corroboration,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.calibrate = on);
         }
 
         /** The same, with the new-extreme rule at {@code margin}, or off when negative. */
         public Config withSpatialMargin(double margin) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    margin,
-                    onsetWindow,
-                    calibrate,
-                    corroboration,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.spatialMargin = margin);
         }
 
         /** The same, with the onset cap over {@code window} points, or off at 0. */
         public Config withOnsetWindow(int window) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    window,
-                    calibrate,
-                    corroboration,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.onsetWindow = window);
         }
 
         /** The same, with the other members' digits weighted {@code weight}. */
         public Config withCorroboration(double weight) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    weight,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.corroboration = weight);
         }
 
         /** The same, judging members against their last {@code scores} averaged scores. */
         public Config withLongWindow(int scores) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    scores,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    corroboration,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.longWindow = scores);
         }
 
         /** The same, a member's judgement counting once it has {@code scores} averaged scores. */
         public Config withMinHistory(int scores) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    scores,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    corroboration,
-                    certainDigits,
-                    horizons);
+            return with(c -> c.minHistory = scores);
         }
 
         /** The same, judging members against {@code count} horizons of the long window. */
         public Config withHorizons(int count) {
-            return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    corroboration,
-                    certainDigits,
-                    count);
+            return with(c -> c.horizons = count);
         }
 
         /** The same, with onsets certain at {@code digits}, or without a ceiling at 0. */
         public Config withCertainDigits(double digits) {
+            return with(c -> c.certainDigits = digits);
+        }
+
+        /** This configuration with {@code change} made to a copy of its values, checked again. */
+        private Config with(java.util.function.Consumer<Values> change) {
+            Values v = new Values(this);
+            change.accept(v);
             return new Config(
-                    sensitivity,
-                    shortWindow,
-                    longWindow,
-                    minHistory,
-                    spatialMargin,
-                    onsetWindow,
-                    calibrate,
-                    corroboration,
-                    digits,
-                    horizons);
+                    v.sensitivity,
+                    v.shortWindow,
+                    v.longWindow,
+                    v.minHistory,
+                    v.spatialMargin,
+                    v.onsetWindow,
+                    v.calibrate,
+                    v.corroboration,
+                    v.certainDigits,
+                    v.horizons);
+        }
+
+        /** A configuration's values, to change before a new one is made of them. */
+        private static final class Values {
+            double sensitivity;
+            int shortWindow;
+            int longWindow;
+            int minHistory;
+            double spatialMargin;
+            int onsetWindow;
+            boolean calibrate;
+            double corroboration;
+            double certainDigits;
+            int horizons;
+
+            Values(Config c) {
+                sensitivity = c.sensitivity;
+                shortWindow = c.shortWindow;
+                longWindow = c.longWindow;
+                minHistory = c.minHistory;
+                spatialMargin = c.spatialMargin;
+                onsetWindow = c.onsetWindow;
+                calibrate = c.calibrate;
+                corroboration = c.corroboration;
+                certainDigits = c.certainDigits;
+                horizons = c.horizons;
+            }
         }
     }
 
