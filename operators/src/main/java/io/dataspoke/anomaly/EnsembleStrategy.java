@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -172,7 +173,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         }
 
         /** This configuration with {@code change} made to a copy of its values, checked again. */
-        private Config with(java.util.function.Consumer<Values> change) {
+        private Config with(Consumer<Values> change) {
             Values v = new Values(this);
             change.accept(v);
             return new Config(
