@@ -1,6 +1,7 @@
 package io.dataspoke.cli;
 
 import io.dataspoke.anomaly.EnsembleStrategy;
+import io.dataspoke.anomaly.IsolationForestStrategy;
 import picocli.CommandLine.Option;
 
 /**
@@ -8,11 +9,15 @@ import picocli.CommandLine.Option;
  * EnsembleStrategy.Config#defaults()}: what a neighbourhood of the default is scored with (one
  * value moved, the rest as they are), and what an evaluation reports it scored. Sensitivity is not
  * one: it bends scores without reordering them, so no NAB score moves with it. Calibration stays
- * on: the ensemble is judged as the product runs it.
+ * on: the ensemble is judged as the product runs it. The forest's seed is one: a score that moves
+ * with it is partly the draw of the trees.
  */
 final class EnsembleOptions {
 
     private static final EnsembleStrategy.Config DEFAULTS = EnsembleStrategy.Config.defaults();
+
+    private static final IsolationForestStrategy.Config FOREST =
+            IsolationForestStrategy.Config.defaults();
 
     @Option(
             names = "--short-window",
@@ -77,6 +82,19 @@ final class EnsembleOptions {
                             + " turns the rule off (default ${DEFAULT-VALUE}).")
     double spatialMargin = DEFAULTS.spatialMargin();
 
+    @Option(
+            names = "--forest-seed",
+            paramLabel = "SEED",
+            description =
+                    "Seed of the isolation forest's subsamples and splits (default"
+                            + " ${DEFAULT-VALUE}).")
+    long forestSeed = FOREST.seed();
+
+    /** The ensemble's forest as these options give it. */
+    IsolationForestStrategy.Config forest() {
+        return FOREST.withSeed(forestSeed);
+    }
+
     /**
      * The configuration these options give.
      *
@@ -97,11 +115,12 @@ final class EnsembleOptions {
     }
 
     /** One line for a report: every value an option sets. */
-    static String describe(EnsembleStrategy.Config c) {
+    static String describe(EnsembleStrategy.Config c, IsolationForestStrategy.Config forest) {
         return String.format(
                 java.util.Locale.ROOT,
                 "short window %d, long window %,d in %d horizon%s, %d to warm up, corroboration %s,"
-                        + " onset window %d, certain at %s digits, new-extreme margin %s",
+                        + " onset window %d, certain at %s digits, new-extreme margin %s, forest"
+                        + " seed %d",
                 c.shortWindow(),
                 c.longWindow(),
                 c.horizons(),
@@ -110,7 +129,8 @@ final class EnsembleOptions {
                 plain(c.corroboration()),
                 c.onsetWindow(),
                 plain(c.certainDigits()),
-                plain(c.spatialMargin()));
+                plain(c.spatialMargin()),
+                forest.seed());
     }
 
     /** 12 rather than 12.0, 0.7 as it is. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataspoke.anomaly.AnomalyStrategy;
 import io.dataspoke.anomaly.EnsembleStrategy;
+import io.dataspoke.anomaly.IsolationForestStrategy;
 import io.dataspoke.anomaly.nab.NabCorpus;
 import io.dataspoke.anomaly.nab.NabEvaluation;
 import io.dataspoke.anomaly.nab.NabProfile;
@@ -125,13 +126,14 @@ final class EvalCommand {
                 return DataSpokeCli.BAD_USAGE;
             }
             long start = System.nanoTime();
-            Supplier<AnomalyStrategy> detector = () -> new EnsembleStrategy(config);
+            IsolationForestStrategy.Config forest = ensemble.forest();
+            Supplier<AnomalyStrategy> detector = () -> new EnsembleStrategy(config, forest);
             NabReport report = new NabEvaluation(corpus, costs).run(out, detector);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (json) {
-                stdout.println(toJson(report, config, seconds, out));
+                stdout.println(toJson(report, config, forest, seconds, out));
             } else {
-                print(report, config, seconds, out, stdout);
+                print(report, config, forest, seconds, out, stdout);
             }
             stdout.flush();
             return 0;
@@ -276,10 +278,15 @@ final class EvalCommand {
     }
 
     static String toJson(
-            NabReport report, EnsembleStrategy.Config config, double seconds, Path out) {
+            NabReport report,
+            EnsembleStrategy.Config config,
+            IsolationForestStrategy.Config forest,
+            double seconds,
+            Path out) {
         ObjectNode root = JSON.createObjectNode();
         root.put("detector", report.detector());
         root.set("config", JSON.valueToTree(config));
+        root.set("forest", JSON.valueToTree(forest));
         root.put("files", report.files());
         root.put("rows", report.rows());
         root.put("windows", report.windows());
@@ -310,13 +317,14 @@ final class EvalCommand {
     static void print(
             NabReport report,
             EnsembleStrategy.Config config,
+            IsolationForestStrategy.Config forest,
             double seconds,
             Path out,
             PrintWriter stdout) {
         stdout.printf(
                 "NAB v1.1 score of %s: %d files, %,d rows, %d windows%n",
                 report.detector(), report.files(), report.rows(), report.windows());
-        stdout.printf("  %s%n", EnsembleOptions.describe(config));
+        stdout.printf("  %s%n", EnsembleOptions.describe(config, forest));
         stdout.printf(
                 "  %-20s %-20s %12s %8s %14s %16s%n",
                 "profile", "threshold", "raw score", "score", "windows found", "false positives");

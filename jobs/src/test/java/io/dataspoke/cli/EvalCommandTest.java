@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.anomaly.EnsembleStrategy;
+import io.dataspoke.anomaly.IsolationForestStrategy;
 import io.dataspoke.anomaly.nab.NabEvaluation;
 import io.dataspoke.anomaly.nab.NabProfile;
 import java.io.ByteArrayOutputStream;
@@ -149,6 +150,51 @@ class EvalCommandTest {
                                 + " of 3 +"
                                 + standard.path("falsePositives").asInt()
                                 + "\\n");
+    }
+
+    /**
+     * Another forest seed grows other trees: the scores are those of the ensemble with that seed,
+     * which differ from the default seed's, and the report gives the seed.
+     */
+    @Test
+    void theForestIsGrownFromTheSeedGivenAndTheReportSaysSo() throws IOException {
+        Path data = copied(FILES.subList(0, 1));
+
+        int exit = evalNab(data, "--out", dir.resolve("results").toString(), "--forest-seed", "7");
+        String text = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        int json =
+                evalNab(
+                        data,
+                        "--out",
+                        dir.resolve("json").toString(),
+                        "--forest-seed",
+                        "7",
+                        "--json");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(json).isZero();
+        assertThat(text).contains("forest seed 7");
+        JsonNode forest =
+                new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).path("forest");
+        assertThat(forest.path("seed").asLong()).isEqualTo(7);
+        assertThat(forest.path("trees").asInt())
+                .isEqualTo(IsolationForestStrategy.Config.defaults().trees());
+        Path labels = nab("labels/combined_windows.json");
+        IsolationForestStrategy.Config seven =
+                IsolationForestStrategy.Config.defaults().withSeed(7);
+        NabEvaluation.run(
+                data,
+                labels,
+                NabProfile.defaults(),
+                dir.resolve("seven"),
+                () -> new EnsembleStrategy(EnsembleStrategy.Config.defaults(), seven));
+        NabEvaluation.run(
+                data, labels, NabProfile.defaults(), dir.resolve("default"), EnsembleStrategy::new);
+        String result = "ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv";
+        String scored = Files.readString(dir.resolve("results").resolve(result));
+        assertThat(scored).isEqualTo(Files.readString(dir.resolve("seven").resolve(result)));
+        assertThat(scored).isNotEqualTo(Files.readString(dir.resolve("default").resolve(result)));
     }
 
     /** One value moved, the rest the defaults; the report says what it scored. */

@@ -259,9 +259,20 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * The default members, seasonal baseline, EWMA and isolation forest, as {@code config} says.
      */
     public EnsembleStrategy(Config config) {
+        this(config, IsolationForestStrategy.Config.defaults());
+    }
+
+    /**
+     * The default members, the forest as {@code forest} says: another seed shows how much of a
+     * score is the draw of the trees.
+     */
+    public EnsembleStrategy(Config config, IsolationForestStrategy.Config forest) {
         this(
                 config,
-                List.of(SeasonalStrategy::new, EwmaStrategy::new, IsolationForestStrategy::new));
+                List.of(
+                        SeasonalStrategy::new,
+                        EwmaStrategy::new,
+                        () -> new IsolationForestStrategy(forest)));
     }
 
     /**

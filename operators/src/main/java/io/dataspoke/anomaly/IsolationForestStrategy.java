@@ -52,6 +52,11 @@ public final class IsolationForestStrategy implements AnomalyStrategy {
         public static Config defaults() {
             return new Config(100, 2048, 128, 128, 42);
         }
+
+        /** The same forest grown from {@code other}'s draws. */
+        public Config withSeed(long other) {
+            return new Config(trees, window, minHistory, refitEvery, other);
+        }
     }
 
     private final Config config;
