@@ -121,10 +121,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         /**
          * What {@code dataspoke eval nab} scores: calibrated members judged against 4,000 of their
          * averaged scores and the last 1,000, 2,000 and 3,000 of them, once 100 are seen;
-         * corroborated at 0.7, onsets only, certain at 12 digits (a tail of 1e-12).
+         * corroborated at 0.7, onsets only, certain at 12 digits (a tail of 1e-12); a value 2.5% of
+         * the seen range beyond it is a new extreme.
          */
         public static Config defaults() {
-            return new Config(0.5, 10, 4000, 100, 0.05, 20, true, 0.7, 12, 4);
+            return new Config(0.5, 10, 4000, 100, 0.025, 20, true, 0.7, 12, 4);
         }
 
         /** The same, with the score bent by sensitivity {@code s} in (0, 1). */
