@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataspoke.anomaly.AnomalyStrategy;
 import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.IsolationForestStrategy;
 import io.dataspoke.anomaly.nab.NabEvaluation;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,21 +182,9 @@ class EvalCommandTest {
         assertThat(forest.path("seed").asLong()).isEqualTo(7);
         assertThat(forest.path("trees").asInt())
                 .isEqualTo(IsolationForestStrategy.Config.defaults().trees());
-        Path labels = nab("labels/combined_windows.json");
         IsolationForestStrategy.Config seven =
                 IsolationForestStrategy.Config.defaults().withSeed(7);
-        NabEvaluation.run(
-                data,
-                labels,
-                NabProfile.defaults(),
-                dir.resolve("seven"),
-                () -> new EnsembleStrategy(EnsembleStrategy.Config.defaults(), seven));
-        NabEvaluation.run(
-                data, labels, NabProfile.defaults(), dir.resolve("default"), EnsembleStrategy::new);
-        String result = "ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv";
-        String scored = Files.readString(dir.resolve("results").resolve(result));
-        assertThat(scored).isEqualTo(Files.readString(dir.resolve("seven").resolve(result)));
-        assertThat(scored).isNotEqualTo(Files.readString(dir.resolve("default").resolve(result)));
+        assertScoredAs(data, () -> new EnsembleStrategy(EnsembleStrategy.Config.defaults(), seven));
     }
 
     /** One value moved, the rest the defaults; the report says what it scored. */
@@ -223,24 +213,26 @@ class EvalCommandTest {
         assertThat(config.path("minHistory").asInt()).isEqualTo(150);
         assertThat(config.path("corroboration").asDouble()).isEqualTo(0.7);
 
-        // The scores are those of that configuration, not of the default.
-        Path labels = nab("labels/combined_windows.json");
         EnsembleStrategy.Config asGiven =
                 EnsembleStrategy.Config.defaults()
                         .withHorizons(1)
                         .withLongWindow(2000)
                         .withMinHistory(150);
-        NabEvaluation.run(
-                data,
-                labels,
-                NabProfile.defaults(),
-                dir.resolve("as-given"),
-                () -> new EnsembleStrategy(asGiven));
+        assertScoredAs(data, () -> new EnsembleStrategy(asGiven));
+    }
+
+    /**
+     * The exchange-2_cpm results {@code eval nab} wrote under {@code results} are those {@code
+     * expected} gives on {@code data}, and not the default ensemble's.
+     */
+    private void assertScoredAs(Path data, Supplier<AnomalyStrategy> expected) throws IOException {
+        Path labels = nab("labels/combined_windows.json");
+        NabEvaluation.run(data, labels, NabProfile.defaults(), dir.resolve("expected"), expected);
         NabEvaluation.run(
                 data, labels, NabProfile.defaults(), dir.resolve("default"), EnsembleStrategy::new);
         String result = "ensemble/realAdExchange/ensemble_exchange-2_cpm_results.csv";
         String scored = Files.readString(dir.resolve("results").resolve(result));
-        assertThat(scored).isEqualTo(Files.readString(dir.resolve("as-given").resolve(result)));
+        assertThat(scored).isEqualTo(Files.readString(dir.resolve("expected").resolve(result)));
         assertThat(scored).isNotEqualTo(Files.readString(dir.resolve("default").resolve(result)));
     }
 
