@@ -83,6 +83,14 @@ final class EnsembleOptions {
     double spatialMargin = DEFAULTS.spatialMargin();
 
     @Option(
+            names = "--context-window",
+            paramLabel = "N",
+            description =
+                    "Points before each point whose level and spread the isolation forest also"
+                            + " splits on; 0 gives it neither (default ${DEFAULT-VALUE}).")
+    int contextWindow = DEFAULTS.contextWindow();
+
+    @Option(
             names = "--forest-seed",
             paramLabel = "SEED",
             description =
@@ -111,7 +119,8 @@ final class EnsembleOptions {
                 DEFAULTS.calibrate(),
                 corroboration,
                 certainDigits,
-                horizons);
+                horizons,
+                contextWindow);
     }
 
     /** One line for a report: every value an option sets. */
@@ -119,8 +128,8 @@ final class EnsembleOptions {
         return String.format(
                 java.util.Locale.ROOT,
                 "short window %d, long window %,d in %d horizon%s, %d to warm up, corroboration %s,"
-                        + " onset window %d, certain at %s digits, new-extreme margin %s, forest"
-                        + " seed %d",
+                        + " onset window %d, certain at %s digits, new-extreme margin %s, context"
+                        + " window %d, forest seed %d",
                 c.shortWindow(),
                 c.longWindow(),
                 c.horizons(),
@@ -130,6 +139,7 @@ final class EnsembleOptions {
                 c.onsetWindow(),
                 plain(c.certainDigits()),
                 plain(c.spatialMargin()),
+                c.contextWindow(),
                 forest.seed());
     }
 

@@ -203,6 +203,8 @@ class EvalCommandTest {
                         "2000",
                         "--min-history",
                         "150",
+                        "--context-window",
+                        "24",
                         "--json");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -211,13 +213,15 @@ class EvalCommandTest {
         assertThat(config.path("horizons").asInt()).isEqualTo(1);
         assertThat(config.path("longWindow").asInt()).isEqualTo(2000);
         assertThat(config.path("minHistory").asInt()).isEqualTo(150);
+        assertThat(config.path("contextWindow").asInt()).isEqualTo(24);
         assertThat(config.path("corroboration").asDouble()).isEqualTo(0.7);
 
         EnsembleStrategy.Config asGiven =
                 EnsembleStrategy.Config.defaults()
                         .withHorizons(1)
                         .withLongWindow(2000)
-                        .withMinHistory(150);
+                        .withMinHistory(150)
+                        .withContextWindow(24);
         assertScoredAs(data, () -> new EnsembleStrategy(asGiven));
     }
 

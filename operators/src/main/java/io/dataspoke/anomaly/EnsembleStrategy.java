@@ -65,6 +65,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      *     the fewest digits of them counting (see {@link ScoreLikelihood}); 1 judges against the
      *     whole window only, and so does 0, which is what configurations Java-serialized by builds
      *     before horizons read as
+     * @param contextWindow points before each point whose level and spread an {@link
+     *     IsolationForestStrategy} member gets as two more features (see {@link #withLags}); 0
+     *     gives it neither, which is what configurations of builds before them read as
      */
     public record Config(
             double sensitivity,
@@ -76,7 +79,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             boolean calibrate,
             double corroboration,
             double certainDigits,
-            int horizons)
+            int horizons,
+            int contextWindow)
             implements java.io.Serializable {
 
         public Config {
@@ -105,6 +109,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 throw new IllegalArgumentException(
                         "certainDigits must be 0 (no ceiling) or more, was " + certainDigits);
             }
+            if (contextWindow < 0) {
+                throw new IllegalArgumentException(
+                        "contextWindow must be 0 (off) or more, was " + contextWindow);
+            }
             if (horizons == 0) {
                 horizons = 1;
             }
@@ -122,10 +130,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
          * What {@code dataspoke eval nab} scores: calibrated members judged against 4,000 of their
          * averaged scores and the last 1,000, 2,000 and 3,000 of them, once 100 are seen;
          * corroborated at 0.7, onsets only, certain at 12 digits (a tail of 1e-12); a value 2.5% of
-         * the seen range beyond it is a new extreme.
+         * the seen range beyond it is a new extreme; the forest sees the level and spread of the 48
+         * points before each point.
          */
         public static Config defaults() {
-            return new Config(0.5, 10, 4000, 100, 0.025, 20, true, 0.7, 12, 4);
+            return new Config(0.5, 10, 4000, 100, 0.025, 20, true, 0.7, 12, 4, 48);
         }
 
         /** The same, with the score bent by sensitivity {@code s} in (0, 1). */
@@ -173,6 +182,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             return with(c -> c.certainDigits = digits);
         }
 
+        /** The same, the forest seeing the {@code points} before each point, or not at 0. */
+        public Config withContextWindow(int points) {
+            return with(c -> c.contextWindow = points);
+        }
+
         /** This configuration with {@code change} made to a copy of its values, checked again. */
         private Config with(Consumer<Values> change) {
             Values v = new Values(this);
@@ -187,7 +201,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     v.calibrate,
                     v.corroboration,
                     v.certainDigits,
-                    v.horizons);
+                    v.horizons,
+                    v.contextWindow);
         }
 
         /** A configuration's values, to change before a new one is made of them. */
@@ -202,6 +217,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             double corroboration;
             double certainDigits;
             int horizons;
+            int contextWindow;
 
             Values(Config c) {
                 sensitivity = c.sensitivity;
@@ -214,6 +230,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 corroboration = c.corroboration;
                 certainDigits = c.certainDigits;
                 horizons = c.horizons;
+                contextWindow = c.contextWindow;
             }
         }
     }
@@ -227,6 +244,18 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     /** {@link #ONSET_CAP} in digits. */
     private static final double ONSET_CAP_DIGITS = 3;
 
+    /**
+     * How many context windows the level a point arrives at is measured against: six of 48 points
+     * are a day of five-minute points, the recent four hours against it.
+     */
+    static final int LEVEL_SPAN = 6;
+
+    /**
+     * The share of the seen range added to a context's spread before its log is taken, so that
+     * spreads far below the range (a flat stretch) do not crowd out the others in the splits.
+     */
+    static final double SPREAD_FLOOR = 0.001;
+
     /** What each member said about the last point. */
     public record Vote(String detector, AnomalyScore raw, double likelihood)
             implements java.io.Serializable {}
@@ -239,6 +268,12 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     private final boolean[] multivariate;
     private final RecentValues lags;
+
+    /**
+     * The last {@link #LEVEL_SPAN} × {@link Config#contextWindow()} values; null when no forest
+     * member gets a context.
+     */
+    private final RecentValues context;
 
     /**
      * The last points' evidence before the onset cap, as likelihoods, each at most {@link
@@ -287,7 +322,14 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 members.stream().map(Supplier::get).toList(),
                 null,
                 new RecentValues(12),
-                config.onsetWindow() > 0 ? new RecentValues(config.onsetWindow()) : null);
+                config.onsetWindow() > 0 ? new RecentValues(config.onsetWindow()) : null,
+                null);
+    }
+
+    /** Whether an ensemble of {@code members} keeps values for a forest's context. */
+    private static boolean keepsContext(Config config, List<AnomalyStrategy> members) {
+        return config.contextWindow() > 0
+                && members.stream().anyMatch(m -> m instanceof IsolationForestStrategy);
     }
 
     /**
@@ -306,17 +348,24 @@ public final class EnsembleStrategy implements AnomalyStrategy {
 
     /**
      * @param likelihoods per member, null entries when not calibrating; null for fresh ones
+     * @param context the values a forest's context is taken from; null for a fresh ring, if one is
+     *     kept
      */
     private EnsembleStrategy(
             Config config,
             List<AnomalyStrategy> members,
             List<ScoreLikelihood> likelihoods,
             RecentValues lags,
-            RecentValues recentScores) {
+            RecentValues recentScores,
+            RecentValues context) {
         this.config = config;
         this.members = members;
         this.lags = lags;
         this.recentScores = recentScores;
+        this.context =
+                context != null || !keepsContext(config, members)
+                        ? context
+                        : new RecentValues(LEVEL_SPAN * config.contextWindow());
         this.likelihoods = new ArrayList<>(members.size());
         this.multivariate = new boolean[members.size()];
         for (int i = 0; i < members.size(); i++) {
@@ -365,6 +414,9 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         }
         lastVotes = Collections.unmodifiableList(votes);
         lags.add(x);
+        if (context != null) {
+            context.add(x);
+        }
         min = Math.min(min, x);
         max = Math.max(max, x);
         seen++;
@@ -388,17 +440,33 @@ public final class EnsembleStrategy implements AnomalyStrategy {
     }
 
     /**
-     * The point's features, then its change since the last point and its distance from the mean of
-     * the last twelve: what the isolation forest splits on.
+     * What the isolation forest splits on: the point's features, then its change since the last
+     * point and its distance from the mean of the last twelve. With a {@link
+     * Config#contextWindow()} of n, two more describe what the point arrives in, the n values
+     * before it: their level, the mean of those n less the mean of the {@link #LEVEL_SPAN} × n
+     * before the point (a series sinking for hours, a plateau), and their spread, the log of their
+     * standard deviation plus {@link #SPREAD_FLOOR} of the seen range (a series gone quiet, or gone
+     * wild, at its usual level; the log of the smallest normal double while it has been flat). The
+     * forest finds a point odd when its value is unusual for such a context, not only for the
+     * series.
      */
     private Point withLags(Point point) {
         double x = point.value();
         double previous = lags.size() == 0 ? x : lags.get(0);
         double recent = lags.size() == 0 ? x : lags.mean();
         double[] own = point.features();
-        double[] features = java.util.Arrays.copyOf(own, own.length + 2);
-        features[own.length] = x - previous;
-        features[own.length + 1] = x - recent;
+        int n = own.length;
+        double[] features = java.util.Arrays.copyOf(own, n + (context != null ? 4 : 2));
+        features[n] = x - previous;
+        features[n + 1] = x - recent;
+        if (context != null) {
+            int window = config.contextWindow();
+            features[n + 2] =
+                    context.size() == 0 ? 0 : context.mean(window) - context.mean(context.size());
+            double range = seen > 1 ? max - min : 0;
+            double spread = context.standardDeviation(window) + SPREAD_FLOOR * range;
+            features[n + 3] = Math.log(Math.max(spread, Double.MIN_NORMAL));
+        }
         return new Point(point.epochMillis(), features);
     }
 
@@ -421,6 +489,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeDouble(config.corroboration());
         out.writeDouble(config.certainDigits());
         out.writeInt(config.horizons());
+        out.writeInt(config.contextWindow());
         out.writeInt(members.size());
         for (int i = 0; i < members.size(); i++) {
             DetectorCodec.writeMember(out, members.get(i));
@@ -434,16 +503,20 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         if (recentScores != null) {
             recentScores.writeTo(out);
         }
+        if (context != null) {
+            context.writeTo(out);
+        }
         out.writeDouble(min);
         out.writeDouble(max);
         out.writeLong(seen);
     }
 
-    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1 or 2. */
+    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1, 2 or 3. */
     static EnsembleStrategy readFrom(DataInput in, int version) throws IOException {
         // Arguments are read left to right. Version 1 had neither corroboration nor a ceiling on
         // onsets: the strongest member alone, every new high an onset, which 0 and 0 say. Versions
-        // 1 and 2 judged members against the whole long window, one horizon.
+        // 1 and 2 judged members against the whole long window, one horizon. Versions 1 to 3 gave
+        // the forest no context.
         Config config =
                 DetectorCodec.valid(
                         () ->
@@ -457,7 +530,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                                         in.readBoolean(),
                                         version == 1 ? 0 : in.readDouble(),
                                         version == 1 ? 0 : in.readDouble(),
-                                        version < 3 ? 1 : in.readInt()));
+                                        version < 3 ? 1 : in.readInt(),
+                                        version < 4 ? 0 : in.readInt()));
         int count = in.readInt();
         if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
             throw new IOException(count + " members");
@@ -474,11 +548,25 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                         Collections.unmodifiableList(members),
                         likelihoods,
                         RecentValues.readFrom(in),
-                        config.onsetWindow() > 0 ? RecentValues.readFrom(in) : null);
+                        config.onsetWindow() > 0 ? RecentValues.readFrom(in) : null,
+                        keepsContext(config, members) ? context(in, config) : null);
         e.min = in.readDouble();
         e.max = in.readDouble();
         e.seen = in.readLong();
         return e;
+    }
+
+    /** A context ring read back, refused unless it is as long as {@code config} keeps. */
+    private static RecentValues context(DataInput in, Config config) throws IOException {
+        RecentValues context = RecentValues.readFrom(in);
+        if (context.capacity() != LEVEL_SPAN * config.contextWindow()) {
+            throw new IOException(
+                    "context of "
+                            + context.capacity()
+                            + " values for a window of "
+                            + config.contextWindow());
+        }
+        return context;
     }
 
     public Config config() {

@@ -91,6 +91,34 @@ final class RecentValues implements java.io.Serializable {
         return size == 0 ? Double.NaN : sum / size;
     }
 
+    /** The mean of the newest {@code count} values (all when fewer), summed oldest first. */
+    double mean(int count) {
+        int n = Math.min(count, size);
+        double sum = 0;
+        for (int back = n - 1; back >= 0; back--) {
+            sum += get(back);
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The population standard deviation of the newest {@code count} values (all when fewer), about
+     * their mean; 0 for fewer than two.
+     */
+    double standardDeviation(int count) {
+        int n = Math.min(count, size);
+        if (n < 2) {
+            return 0;
+        }
+        double mean = mean(n);
+        double squares = 0;
+        for (int back = n - 1; back >= 0; back--) {
+            double d = get(back) - mean;
+            squares += d * d;
+        }
+        return Math.sqrt(squares / n);
+    }
+
     /** The largest value, -infinity when empty. */
     double max() {
         double max = Double.NEGATIVE_INFINITY;

@@ -132,17 +132,20 @@ class AnomalyModelsTest {
      * went on to give: read now, they score the same points exactly alike, through a drop whose
      * later points the onset cap holds down. Version 1 of the binary form came before corroboration
      * and certain digits, version 2 before horizons, and the Java serialization of the version-2
-     * build holds one mean and deviation per judge where this build holds arrays; all judged
-     * against one horizon. The series is regenerated here from the generator's seed.
+     * build holds one mean and deviation per judge where this build holds arrays; those judged
+     * against one horizon. Version 3, the default ensemble of the build before the forest's context
+     * (four horizons), reads with no context and scores as it did. The series is regenerated here
+     * from the generator's seed.
      */
     @ParameterizedTest
     @CsvSource({
-        "ensemble-v1.bin, ensemble-v1-scores.txt, 0",
-        "ensemble-v2.bin, ensemble-v2-scores.txt, 0.7",
-        "ensemble-v2-java.bin, ensemble-v2-scores.txt, 0.7"
+        "ensemble-v1.bin, ensemble-v1-scores.txt, 0, 1",
+        "ensemble-v2.bin, ensemble-v2-scores.txt, 0.7, 1",
+        "ensemble-v2-java.bin, ensemble-v2-scores.txt, 0.7, 1",
+        "ensemble-v3.bin, ensemble-v3-scores.txt, 0.7, 4"
     })
     void modelsOfEarlierFormsScoreAsTheyDidInTheBuildsThatWroteThem(
-            String model, String scores, double corroboration) throws Exception {
+            String model, String scores, double corroboration, int horizons) throws Exception {
         byte[] bytes;
         try (var in = getClass().getResourceAsStream(model)) {
             bytes = in.readAllBytes();
@@ -155,7 +158,8 @@ class AnomalyModelsTest {
         }
         EnsembleStrategy restored = AnomalyModels.read(bytes, EnsembleStrategy.class);
         assertEquals(corroboration, restored.config().corroboration());
-        assertEquals(1, restored.config().horizons());
+        assertEquals(horizons, restored.config().horizons());
+        assertEquals(0, restored.config().contextWindow());
         long start = java.time.Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
         long hour = 3_600_000L;
         Random random = new Random(21);

@@ -47,6 +47,35 @@ class EnsembleStrategyTest {
         }
     }
 
+    /**
+     * Noise around 10 goes quiet for 300 points, every value inside the usual range: the forest
+     * given the spread of the 48 points before each point finds the calm odd, the forest without
+     * that context does not.
+     */
+    @Test
+    void theForestGivenContextFindsASeriesGoneQuiet() {
+        double withContext = quietSpell(EnsembleStrategy.Config.defaults());
+        double without = quietSpell(EnsembleStrategy.Config.defaults().withContextWindow(0));
+        assertTrue(withContext > 0.9999, "with context the calm scored " + withContext);
+        assertTrue(without < 0.999, "without context the calm scored " + without);
+    }
+
+    /** The highest score of a forest-only ensemble over the quiet spell. */
+    private static double quietSpell(EnsembleStrategy.Config config) {
+        EnsembleStrategy e =
+                new EnsembleStrategy(config, java.util.List.of(IsolationForestStrategy::new));
+        Random random = new Random(12);
+        double highest = 0;
+        for (int i = 0; i < 3300; i++) {
+            double noise = i < 3000 ? random.nextGaussian() : 0.01 * random.nextGaussian();
+            double score = e.score(Point.of(i * 300_000L, 10 + noise)).score();
+            if (i >= 3000) {
+                highest = Math.max(highest, score);
+            }
+        }
+        return highest;
+    }
+
     /** 400 points of noise around 10, then 20 at 40. */
     private static double[] shifted(EnsembleStrategy.Config config) {
         EnsembleStrategy e = new EnsembleStrategy(config, java.util.List.of(EwmaStrategy::new));
@@ -166,7 +195,7 @@ class EnsembleStrategyTest {
                         IllegalArgumentException.class,
                         () ->
                                 new EnsembleStrategy.Config(
-                                        0.5, 0, 4000, 100, 0.05, 20, true, 0.7, 12, 4));
+                                        0.5, 0, 4000, 100, 0.05, 20, true, 0.7, 12, 4, 48));
         assertTrue(
                 empty.getMessage()
                         .contains("shortWindow, longWindow and minHistory must be 1 or more"),
