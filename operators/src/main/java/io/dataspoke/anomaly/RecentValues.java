@@ -84,11 +84,7 @@ final class RecentValues implements java.io.Serializable {
 
     /** The mean, summed oldest first; NaN when empty. */
     double mean() {
-        double sum = 0;
-        for (int back = size - 1; back >= 0; back--) {
-            sum += get(back);
-        }
-        return size == 0 ? Double.NaN : sum / size;
+        return mean(size);
     }
 
     /** The mean of the newest {@code count} values (all when fewer), summed oldest first. */
