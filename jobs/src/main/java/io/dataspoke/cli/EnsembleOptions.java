@@ -91,6 +91,15 @@ final class EnsembleOptions {
     int contextWindow = DEFAULTS.contextWindow();
 
     @Option(
+            names = "--precedent",
+            paramLabel = "C",
+            description =
+                    "A member's judgement of a value its long window holds k times at least as"
+                            + " high among n is at most C * log10(n / k) digits; 0 sets no cap"
+                            + " (default ${DEFAULT-VALUE}).")
+    double precedent = DEFAULTS.precedent();
+
+    @Option(
             names = "--forest-seed",
             paramLabel = "SEED",
             description =
@@ -120,7 +129,8 @@ final class EnsembleOptions {
                 corroboration,
                 certainDigits,
                 horizons,
-                contextWindow);
+                contextWindow,
+                precedent);
     }
 
     /** One line for a report: every value an option sets. */
@@ -129,7 +139,7 @@ final class EnsembleOptions {
                 java.util.Locale.ROOT,
                 "short window %d, long window %,d in %d horizon%s, %d to warm up, corroboration %s,"
                         + " onset window %d, certain at %s digits, new-extreme margin %s, context"
-                        + " window %d, forest seed %d",
+                        + " window %d, precedent %s, forest seed %d",
                 c.shortWindow(),
                 c.longWindow(),
                 c.horizons(),
@@ -140,6 +150,7 @@ final class EnsembleOptions {
                 plain(c.certainDigits()),
                 plain(c.spatialMargin()),
                 c.contextWindow(),
+                plain(c.precedent()),
                 forest.seed());
     }
 

@@ -205,6 +205,8 @@ class EvalCommandTest {
                         "150",
                         "--context-window",
                         "24",
+                        "--precedent",
+                        "3.5",
                         "--json");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -214,6 +216,7 @@ class EvalCommandTest {
         assertThat(config.path("longWindow").asInt()).isEqualTo(2000);
         assertThat(config.path("minHistory").asInt()).isEqualTo(150);
         assertThat(config.path("contextWindow").asInt()).isEqualTo(24);
+        assertThat(config.path("precedent").asDouble()).isEqualTo(3.5);
         assertThat(config.path("corroboration").asDouble()).isEqualTo(0.7);
 
         EnsembleStrategy.Config asGiven =
@@ -221,7 +224,8 @@ class EvalCommandTest {
                         .withHorizons(1)
                         .withLongWindow(2000)
                         .withMinHistory(150)
-                        .withContextWindow(24);
+                        .withContextWindow(24)
+                        .withPrecedent(3.5);
         assertScoredAs(data, () -> new EnsembleStrategy(asGiven));
     }
 

@@ -25,11 +25,17 @@ import java.util.zip.GZIPOutputStream;
 public final class AnomalyModels {
 
     /**
-     * First four bytes of the binary form, version 4 (an ensemble gained the context its forest
-     * sees). Negative, so that state read by {@link #readState} is never mistaken for the length
-     * prefix of the earlier form.
+     * First four bytes of the binary form, version 5 (an ensemble and its members' judges gained
+     * the precedent cap). Negative, so that state read by {@link #readState} is never mistaken for
+     * the length prefix of the earlier form.
      */
-    static final int MAGIC = 0xD5A00004;
+    static final int MAGIC = 0xD5A00005;
+
+    /**
+     * First four bytes of version 4 of the binary form (an ensemble gained the context its forest
+     * sees), still read.
+     */
+    static final int MAGIC_V4 = 0xD5A00004;
 
     /**
      * First four bytes of version 3 of the binary form (an ensemble and its members' judges gained
@@ -160,7 +166,8 @@ public final class AnomalyModels {
     /** The version of the binary form {@code marker} begins, or 0 when it begins none. */
     private static int formVersion(int marker) {
         return switch (marker) {
-            case MAGIC -> 4;
+            case MAGIC -> 5;
+            case MAGIC_V4 -> 4;
             case MAGIC_V3 -> 3;
             case MAGIC_V2 -> 2;
             case MAGIC_V1 -> 1;

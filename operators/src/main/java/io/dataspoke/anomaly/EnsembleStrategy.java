@@ -68,6 +68,10 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * @param contextWindow points before each point whose level and spread an {@link
      *     IsolationForestStrategy} member gets as two more features (see {@link #withLags}); 0
      *     gives it neither, which is what configurations of builds before them read as
+     * @param precedent the factor c by which a member's judgement of a value its long window holds
+     *     k times at least as high among n is capped, at {@code c * log10(n / k)} digits (see
+     *     {@link ScoreLikelihood}): a surprise the member has often had is no longer news; 0 sets
+     *     no cap, which is what configurations of builds before it read as
      */
     public record Config(
             double sensitivity,
@@ -80,7 +84,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             double corroboration,
             double certainDigits,
             int horizons,
-            int contextWindow)
+            int contextWindow,
+            double precedent)
             implements java.io.Serializable {
 
         public Config {
@@ -113,6 +118,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 throw new IllegalArgumentException(
                         "contextWindow must be 0 (off) or more, was " + contextWindow);
             }
+            if (!(precedent >= 0 && precedent < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(
+                        "precedent must be 0 (no cap) or a finite factor above it, was "
+                                + precedent);
+            }
             if (horizons == 0) {
                 horizons = 1;
             }
@@ -131,10 +141,11 @@ public final class EnsembleStrategy implements AnomalyStrategy {
          * averaged scores and the last 1,000, 2,000 and 3,000 of them, once 100 are seen;
          * corroborated at 0.7, onsets only, certain at 12 digits (a tail of 1e-12); a value 2.5% of
          * the seen range beyond it is a new extreme; the forest sees the level and spread of the 48
-         * points before each point.
+         * points before each point; a member's judgement of a value with precedents is at most 4
+         * times the digits of its rarity (12 digits for one the long window holds four times).
          */
         public static Config defaults() {
-            return new Config(0.5, 10, 4000, 100, 0.025, 20, true, 0.7, 12, 4, 48);
+            return new Config(0.5, 10, 4000, 100, 0.025, 20, true, 0.7, 12, 4, 48, 4);
         }
 
         /** The same, with the score bent by sensitivity {@code s} in (0, 1). */
@@ -187,6 +198,14 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             return with(c -> c.contextWindow = points);
         }
 
+        /**
+         * The same, with judgements of values with precedents capped by {@code factor}, or not at
+         * 0.
+         */
+        public Config withPrecedent(double factor) {
+            return with(c -> c.precedent = factor);
+        }
+
         /** This configuration with {@code change} made to a copy of its values, checked again. */
         private Config with(Consumer<Values> change) {
             Values v = new Values(this);
@@ -202,7 +221,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                     v.corroboration,
                     v.certainDigits,
                     v.horizons,
-                    v.contextWindow);
+                    v.contextWindow,
+                    v.precedent);
         }
 
         /** A configuration's values, to change before a new one is made of them. */
@@ -218,6 +238,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
             double certainDigits;
             int horizons;
             int contextWindow;
+            double precedent;
 
             Values(Config c) {
                 sensitivity = c.sensitivity;
@@ -231,6 +252,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 certainDigits = c.certainDigits;
                 horizons = c.horizons;
                 contextWindow = c.contextWindow;
+                precedent = c.precedent;
             }
         }
     }
@@ -343,7 +365,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                 config.minHistory(),
                 Math.max(1, config.minHistory() / 2),
                 tails,
-                config.horizons());
+                config.horizons(),
+                config.precedent());
     }
 
     /**
@@ -490,6 +513,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeDouble(config.certainDigits());
         out.writeInt(config.horizons());
         out.writeInt(config.contextWindow());
+        out.writeDouble(config.precedent());
         out.writeInt(members.size());
         for (int i = 0; i < members.size(); i++) {
             DetectorCodec.writeMember(out, members.get(i));
@@ -511,12 +535,12 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         out.writeLong(seen);
     }
 
-    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1, 2 or 3. */
+    /** Reads the form {@link #writeTo} wrote, or that of {@code version} 1 to 4. */
     static EnsembleStrategy readFrom(DataInput in, int version) throws IOException {
         // Arguments are read left to right. Version 1 had neither corroboration nor a ceiling on
         // onsets: the strongest member alone, every new high an onset, which 0 and 0 say. Versions
         // 1 and 2 judged members against the whole long window, one horizon. Versions 1 to 3 gave
-        // the forest no context.
+        // the forest no context. Versions 1 to 4 set no cap on values with precedents.
         Config config =
                 DetectorCodec.valid(
                         () ->
@@ -531,7 +555,8 @@ public final class EnsembleStrategy implements AnomalyStrategy {
                                         version == 1 ? 0 : in.readDouble(),
                                         version == 1 ? 0 : in.readDouble(),
                                         version < 3 ? 1 : in.readInt(),
-                                        version < 4 ? 0 : in.readInt()));
+                                        version < 4 ? 0 : in.readInt(),
+                                        version < 5 ? 0 : in.readDouble()));
         int count = in.readInt();
         if (count < 0 || count > DetectorCodec.MAX_MEMBERS) {
             throw new IOException(count + " members");

@@ -42,9 +42,10 @@ public final class MetricDetectors {
         }
         if (MetricSample.PROFILE.equals(metric)) {
             // A likelihood over the last 500 scores, not the default's 4,000: a per-dataset state
-            // stays small. No context: a profile comes once a load, and 48 loads are weeks.
+            // stays small. No context: a profile comes once a load, and 48 loads are weeks. No
+            // precedent cap: 500 loads hold too few precedents to rate a rarity by.
             return new EnsembleStrategy(
-                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, true, 0, 0, 1, 0),
+                    new EnsembleStrategy.Config(0.5, 10, 500, 150, -1, 0, true, 0, 0, 1, 0, 0),
                     List.of(
                             () ->
                                     new IsolationForestStrategy(

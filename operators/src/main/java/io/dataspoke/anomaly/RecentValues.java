@@ -115,6 +115,25 @@ final class RecentValues implements java.io.Serializable {
         return Math.sqrt(squares / n);
     }
 
+    /** How many of the remembered values are at least {@code threshold}. */
+    int countAtLeast(double threshold) {
+        // The live values are the size before next, in at most two stretches of the ring.
+        int oldest = Math.floorMod(next - size, ring.length);
+        int firstEnd = Math.min(oldest + size, ring.length);
+        int count = 0;
+        for (int i = oldest; i < firstEnd; i++) {
+            if (ring[i] >= threshold) {
+                count++;
+            }
+        }
+        for (int i = 0; i < size - (firstEnd - oldest); i++) {
+            if (ring[i] >= threshold) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The largest value, -infinity when empty. */
     double max() {
         double max = Double.NEGATIVE_INFINITY;

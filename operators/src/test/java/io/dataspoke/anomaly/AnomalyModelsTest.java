@@ -134,18 +134,21 @@ class AnomalyModelsTest {
      * and certain digits, version 2 before horizons, and the Java serialization of the version-2
      * build holds one mean and deviation per judge where this build holds arrays; those judged
      * against one horizon. Version 3, the default ensemble of the build before the forest's context
-     * (four horizons), reads with no context and scores as it did. The series is regenerated here
-     * from the generator's seed.
+     * (four horizons), reads with no context and scores as it did; version 4, that of the build
+     * before the precedent cap (a context of 48), reads with no cap and scores as it did. The
+     * series is regenerated here from the generator's seed.
      */
     @ParameterizedTest
     @CsvSource({
-        "ensemble-v1.bin, ensemble-v1-scores.txt, 0, 1",
-        "ensemble-v2.bin, ensemble-v2-scores.txt, 0.7, 1",
-        "ensemble-v2-java.bin, ensemble-v2-scores.txt, 0.7, 1",
-        "ensemble-v3.bin, ensemble-v3-scores.txt, 0.7, 4"
+        "ensemble-v1.bin, ensemble-v1-scores.txt, 0, 1, 0",
+        "ensemble-v2.bin, ensemble-v2-scores.txt, 0.7, 1, 0",
+        "ensemble-v2-java.bin, ensemble-v2-scores.txt, 0.7, 1, 0",
+        "ensemble-v3.bin, ensemble-v3-scores.txt, 0.7, 4, 0",
+        "ensemble-v4.bin, ensemble-v4-scores.txt, 0.7, 4, 48"
     })
     void modelsOfEarlierFormsScoreAsTheyDidInTheBuildsThatWroteThem(
-            String model, String scores, double corroboration, int horizons) throws Exception {
+            String model, String scores, double corroboration, int horizons, int context)
+            throws Exception {
         byte[] bytes;
         try (var in = getClass().getResourceAsStream(model)) {
             bytes = in.readAllBytes();
@@ -159,7 +162,8 @@ class AnomalyModelsTest {
         EnsembleStrategy restored = AnomalyModels.read(bytes, EnsembleStrategy.class);
         assertEquals(corroboration, restored.config().corroboration());
         assertEquals(horizons, restored.config().horizons());
-        assertEquals(0, restored.config().contextWindow());
+        assertEquals(context, restored.config().contextWindow());
+        assertEquals(0, restored.config().precedent());
         long start = java.time.Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
         long hour = 3_600_000L;
         Random random = new Random(21);

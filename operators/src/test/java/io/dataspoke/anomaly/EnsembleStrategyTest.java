@@ -34,12 +34,15 @@ class EnsembleStrategyTest {
 
     /**
      * A level shift lasting twenty points: with the onset cap its first point keeps its score and
-     * the later ones, scoring no higher than it, are capped; without, every point keeps its own.
+     * the later ones, scoring no higher than it, are capped; without (and without the precedent
+     * cap, to which the shift's earlier points are precedents of its later ones), every point keeps
+     * its own.
      */
     @Test
     void aLastingAnomalyIsReportedAtItsOnset() {
         double[] onsets = shifted(EnsembleStrategy.Config.defaults());
-        double[] every = shifted(EnsembleStrategy.Config.defaults().withOnsetWindow(0));
+        double[] every =
+                shifted(EnsembleStrategy.Config.defaults().withOnsetWindow(0).withPrecedent(0));
         assertEquals(1.0, onsets[400], 1e-12, "the shift's first point is a new extreme");
         for (int i = 401; i < 420; i++) {
             assertEquals(1.0, every[i], 1e-12, "uncapped, point " + i + " keeps its score");
@@ -195,7 +198,7 @@ class EnsembleStrategyTest {
                         IllegalArgumentException.class,
                         () ->
                                 new EnsembleStrategy.Config(
-                                        0.5, 0, 4000, 100, 0.05, 20, true, 0.7, 12, 4, 48));
+                                        0.5, 0, 4000, 100, 0.05, 20, true, 0.7, 12, 4, 48, 4));
         assertTrue(
                 empty.getMessage()
                         .contains("shortWindow, longWindow and minHistory must be 1 or more"),

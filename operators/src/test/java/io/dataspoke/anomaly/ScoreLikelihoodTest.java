@@ -46,7 +46,7 @@ class ScoreLikelihoodTest {
         double[] digits = new double[2];
         double[] jumps = {0.5, 0.9};
         for (int k = 0; k < jumps.length; k++) {
-            ScoreLikelihood likelihood = new ScoreLikelihood(1, 2000, 150, 75, false, 1);
+            ScoreLikelihood likelihood = new ScoreLikelihood(1, 2000, 150, 75, false, 1, 0);
             Random random = new Random(6);
             for (int i = 0; i < 600; i++) {
                 likelihood.update(0.1 + 0.01 * random.nextGaussian());
@@ -67,10 +67,10 @@ class ScoreLikelihoodTest {
      */
     @Test
     void severalHorizonsGiveTheDigitsOfTheLeastSurprisedOne() {
-        ScoreLikelihood quarters = new ScoreLikelihood(1, 4000, 100, 1, false, 4);
+        ScoreLikelihood quarters = new ScoreLikelihood(1, 4000, 100, 1, false, 4, 0);
         ScoreLikelihood[] alone = new ScoreLikelihood[4];
         for (int h = 0; h < 4; h++) {
-            alone[h] = new ScoreLikelihood(1, 1000 * (h + 1), 100, 1, false, 1);
+            alone[h] = new ScoreLikelihood(1, 1000 * (h + 1), 100, 1, false, 1, 0);
         }
         Random random = new Random(7);
         for (int i = 0; i < 4000; i++) {
@@ -95,13 +95,14 @@ class ScoreLikelihoodTest {
     }
 
     /**
-     * A judge whose four horizons disagree (the level shift above), written mid-series in the
-     * binary form and in Java serialization, judges the next points exactly as the original.
+     * A judge whose four horizons disagree (the level shift above) and whose judgements are capped
+     * by precedents, written mid-series in the binary form and in Java serialization, judges the
+     * next points exactly as the original.
      */
     @Test
     void aJudgeOfFourHorizonsSurvivesBothForms() throws Exception {
-        ScoreLikelihood original = new ScoreLikelihood(10, 4000, 100, 50, true, 4);
-        ScoreLikelihood wholeWindow = new ScoreLikelihood(10, 4000, 100, 50, true, 1);
+        ScoreLikelihood original = new ScoreLikelihood(10, 4000, 100, 50, true, 4, 4);
+        ScoreLikelihood wholeWindow = new ScoreLikelihood(10, 4000, 100, 50, true, 1, 0);
         Random random = new Random(8);
         for (int i = 0; i < 4520; i++) {
             double raw = i < 3500 ? 0.9 * random.nextDouble() : 1 - 1e-6 * random.nextDouble();
@@ -114,7 +115,7 @@ class ScoreLikelihoodTest {
                 ScoreLikelihood.readFrom(
                         new java.io.DataInputStream(
                                 new java.io.ByteArrayInputStream(binary.toByteArray())),
-                        3);
+                        5);
         java.io.ByteArrayOutputStream java = new java.io.ByteArrayOutputStream();
         try (var out = new java.io.ObjectOutputStream(java)) {
             out.writeObject(original);
@@ -136,9 +137,45 @@ class ScoreLikelihoodTest {
         assertTrue(differences > 0, "the horizons disagree with the whole window");
     }
 
+    /**
+     * A burst the detector has scored eight times in its 4,000 remembered scores is news to the
+     * normal, which puts it over 50 digits, and no news to a judge with precedents: 4 times the
+     * digits of its rarity there, {@code 4 * log10(4000 / 8)}, 10.8. A burst above all eight has no
+     * precedent and keeps the normal's judgement.
+     */
+    @Test
+    void aSurpriseWithPrecedentsIsCappedByItsRarity() {
+        ScoreLikelihood capped = new ScoreLikelihood(1, 4000, 100, 50, false, 1, 4);
+        ScoreLikelihood normal = new ScoreLikelihood(1, 4000, 100, 50, false, 1, 0);
+        Random random = new Random(9);
+        for (int i = 1; i <= 4000; i++) {
+            double raw = i % 500 == 0 ? 0.9 : 0.1 + 0.01 * random.nextGaussian();
+            capped.update(raw);
+            normal.update(raw);
+        }
+        double uncapped = normal.update(0.9);
+        assertTrue(uncapped > 50, "the normal's digits: " + uncapped);
+        assertEquals(4 * Math.log10(4000.0 / 8), capped.update(0.9), 1e-9);
+        double higher = normal.update(0.95);
+        assertTrue(higher > uncapped, higher + " against " + uncapped);
+        assertEquals(higher, capped.update(0.95), "no precedent, no cap");
+    }
+
+    /** A negative, infinite or undefined precedent factor is refused. */
+    @Test
+    void aPrecedentFactorThatIsNoFactorIsRefused() {
+        for (double factor : new double[] {-1, Double.POSITIVE_INFINITY, Double.NaN}) {
+            IllegalArgumentException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            IllegalArgumentException.class,
+                            () -> new ScoreLikelihood(1, 4000, 100, 50, false, 1, factor));
+            assertTrue(e.getMessage().contains("precedent must be 0"), e.getMessage());
+        }
+    }
+
     /** The judgement, in digits, after ten points of 1 - 1e-12 that follow 600 ordinary ones. */
     private static double judgeStretch(boolean tails) {
-        ScoreLikelihood likelihood = new ScoreLikelihood(10, 2000, 150, 75, tails, 1);
+        ScoreLikelihood likelihood = new ScoreLikelihood(10, 2000, 150, 75, tails, 1, 0);
         Random random = new Random(5);
         for (int i = 0; i < 600; i++) {
             likelihood.update(random.nextInt(10) > 0 ? 0.999 : 0.5 * random.nextDouble());

@@ -34,9 +34,9 @@ class NabAccuracyTest {
 
     /**
      * One horizon of 2,000 scores, judged after 150, new extremes 5% beyond the range, the forest
-     * given no context, is the build before horizons: it scores that build's figures on the fixture
-     * (76.91 / 74.99 / 79.27, docs/benchmarks.md), so the ablations against it are of this code,
-     * not of a memory of the old one.
+     * given no context, no precedent cap, is the build before horizons: it scores that build's
+     * figures on the fixture (76.91 / 74.99 / 79.27, docs/benchmarks.md), so the ablations against
+     * it are of this code, not of a memory of the old one.
      */
     @Test
     void oneHorizonOf2000ScoresWhatTheBuildBeforeHorizonsScored() throws IOException {
@@ -46,7 +46,8 @@ class NabAccuracyTest {
                         .withLongWindow(2000)
                         .withMinHistory(150)
                         .withSpatialMargin(0.05)
-                        .withContextWindow(0);
+                        .withContextWindow(0)
+                        .withPrecedent(0);
         NabReport report = onTheFixture(() -> new EnsembleStrategy(before));
         assertThat(report.profile("standard").normalisedScore()).isCloseTo(76.91, within(0.005));
         assertThat(report.profile("reward_low_FP_rate").normalisedScore())
