@@ -2,6 +2,7 @@ package io.dataspoke.cli;
 
 import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.IsolationForestStrategy;
+import io.dataspoke.anomaly.SeasonalStrategy;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +19,8 @@ final class EnsembleOptions {
 
     private static final IsolationForestStrategy.Config FOREST =
             IsolationForestStrategy.Config.defaults();
+
+    private static final SeasonalStrategy.Config SEASONAL = SeasonalStrategy.Config.defaults();
 
     @Option(
             names = "--short-window",
@@ -100,6 +103,15 @@ final class EnsembleOptions {
     double precedent = DEFAULTS.precedent();
 
     @Option(
+            names = "--hour-scale-window",
+            paramLabel = "N",
+            description =
+                    "Residuals the seasonal member keeps per hour of the day, whose spread is the"
+                            + " least noise a point of that hour is judged against; 0 keeps none"
+                            + " (default ${DEFAULT-VALUE}).")
+    int hourScaleWindow = SEASONAL.hourScaleWindow();
+
+    @Option(
             names = "--forest-seed",
             paramLabel = "SEED",
             description =
@@ -110,6 +122,15 @@ final class EnsembleOptions {
     /** The ensemble's forest as these options give it. */
     IsolationForestStrategy.Config forest() {
         return FOREST.withSeed(forestSeed);
+    }
+
+    /**
+     * The ensemble's seasonal member as these options give it.
+     *
+     * @throws IllegalArgumentException naming the value the member refuses
+     */
+    SeasonalStrategy.Config seasonal() {
+        return SEASONAL.withHourScaleWindow(hourScaleWindow);
     }
 
     /**
@@ -134,12 +155,15 @@ final class EnsembleOptions {
     }
 
     /** One line for a report: every value an option sets. */
-    static String describe(EnsembleStrategy.Config c, IsolationForestStrategy.Config forest) {
+    static String describe(
+            EnsembleStrategy.Config c,
+            IsolationForestStrategy.Config forest,
+            SeasonalStrategy.Config seasonal) {
         return String.format(
                 java.util.Locale.ROOT,
                 "short window %d, long window %,d in %d horizon%s, %d to warm up, corroboration %s,"
                         + " onset window %d, certain at %s digits, new-extreme margin %s, context"
-                        + " window %d, precedent %s, forest seed %d",
+                        + " window %d, precedent %s, hour scale window %d, forest seed %d",
                 c.shortWindow(),
                 c.longWindow(),
                 c.horizons(),
@@ -151,6 +175,7 @@ final class EnsembleOptions {
                 plain(c.spatialMargin()),
                 c.contextWindow(),
                 plain(c.precedent()),
+                seasonal.hourScaleWindow(),
                 forest.seed());
     }
 

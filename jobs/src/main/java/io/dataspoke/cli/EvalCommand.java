@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataspoke.anomaly.AnomalyStrategy;
 import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.IsolationForestStrategy;
+import io.dataspoke.anomaly.SeasonalStrategy;
 import io.dataspoke.anomaly.nab.NabCorpus;
 import io.dataspoke.anomaly.nab.NabEvaluation;
 import io.dataspoke.anomaly.nab.NabProfile;
@@ -98,8 +99,10 @@ final class EvalCommand {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
             EnsembleStrategy.Config config;
+            SeasonalStrategy.Config seasonal;
             try {
                 config = ensemble.config();
+                seasonal = ensemble.seasonal();
             } catch (IllegalArgumentException e) {
                 stderr.println(
                         "dataspoke eval nab: invalid ensemble configuration: " + e.getMessage());
@@ -127,13 +130,14 @@ final class EvalCommand {
             }
             long start = System.nanoTime();
             IsolationForestStrategy.Config forest = ensemble.forest();
-            Supplier<AnomalyStrategy> detector = () -> new EnsembleStrategy(config, forest);
+            Supplier<AnomalyStrategy> detector =
+                    () -> new EnsembleStrategy(config, forest, seasonal);
             NabReport report = new NabEvaluation(corpus, costs).run(out, detector);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (json) {
-                stdout.println(toJson(report, config, forest, seconds, out));
+                stdout.println(toJson(report, config, forest, seasonal, seconds, out));
             } else {
-                print(report, config, forest, seconds, out, stdout);
+                print(report, config, forest, seasonal, seconds, out, stdout);
             }
             stdout.flush();
             return 0;
@@ -281,12 +285,14 @@ final class EvalCommand {
             NabReport report,
             EnsembleStrategy.Config config,
             IsolationForestStrategy.Config forest,
+            SeasonalStrategy.Config seasonal,
             double seconds,
             Path out) {
         ObjectNode root = JSON.createObjectNode();
         root.put("detector", report.detector());
         root.set("config", JSON.valueToTree(config));
         root.set("forest", JSON.valueToTree(forest));
+        root.putObject("seasonal").put("hourScaleWindow", seasonal.hourScaleWindow());
         root.put("files", report.files());
         root.put("rows", report.rows());
         root.put("windows", report.windows());
@@ -318,13 +324,14 @@ final class EvalCommand {
             NabReport report,
             EnsembleStrategy.Config config,
             IsolationForestStrategy.Config forest,
+            SeasonalStrategy.Config seasonal,
             double seconds,
             Path out,
             PrintWriter stdout) {
         stdout.printf(
                 "NAB v1.1 score of %s: %d files, %,d rows, %d windows%n",
                 report.detector(), report.files(), report.rows(), report.windows());
-        stdout.printf("  %s%n", EnsembleOptions.describe(config, forest));
+        stdout.printf("  %s%n", EnsembleOptions.describe(config, forest, seasonal));
         stdout.printf(
                 "  %-20s %-20s %12s %8s %14s %16s%n",
                 "profile", "threshold", "raw score", "score", "windows found", "false positives");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataspoke.anomaly.AnomalyStrategy;
 import io.dataspoke.anomaly.EnsembleStrategy;
 import io.dataspoke.anomaly.IsolationForestStrategy;
+import io.dataspoke.anomaly.SeasonalStrategy;
 import io.dataspoke.anomaly.nab.NabEvaluation;
 import io.dataspoke.anomaly.nab.NabProfile;
 import java.io.ByteArrayOutputStream;
@@ -207,16 +208,19 @@ class EvalCommandTest {
                         "24",
                         "--precedent",
                         "3.5",
+                        "--hour-scale-window",
+                        "48",
                         "--json");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode config =
-                new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).path("config");
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode config = report.path("config");
         assertThat(config.path("horizons").asInt()).isEqualTo(1);
         assertThat(config.path("longWindow").asInt()).isEqualTo(2000);
         assertThat(config.path("minHistory").asInt()).isEqualTo(150);
         assertThat(config.path("contextWindow").asInt()).isEqualTo(24);
         assertThat(config.path("precedent").asDouble()).isEqualTo(3.5);
+        assertThat(report.path("seasonal").path("hourScaleWindow").asInt()).isEqualTo(48);
         assertThat(config.path("corroboration").asDouble()).isEqualTo(0.7);
 
         EnsembleStrategy.Config asGiven =
@@ -226,7 +230,13 @@ class EvalCommandTest {
                         .withMinHistory(150)
                         .withContextWindow(24)
                         .withPrecedent(3.5);
-        assertScoredAs(data, () -> new EnsembleStrategy(asGiven));
+        SeasonalStrategy.Config seasonal =
+                SeasonalStrategy.Config.defaults().withHourScaleWindow(48);
+        assertScoredAs(
+                data,
+                () ->
+                        new EnsembleStrategy(
+                                asGiven, IsolationForestStrategy.Config.defaults(), seasonal));
     }
 
     /**

@@ -26,8 +26,8 @@ public final class AnomalyModels {
 
     /**
      * First four bytes of the binary form, version 5 (an ensemble and its members' judges gained
-     * the precedent cap). Negative, so that state read by {@link #readState} is never mistaken for
-     * the length prefix of the earlier form.
+     * the precedent cap, a seasonal member its residuals per hour). Negative, so that state read by
+     * {@link #readState} is never mistaken for the length prefix of the earlier form.
      */
     static final int MAGIC = 0xD5A00005;
 

@@ -38,10 +38,11 @@ final class DetectorCodec {
         }
     }
 
-    static AnomalyStrategy readMember(DataInput in) throws IOException {
+    /** Reads a member {@link #writeMember} wrote, in binary form {@code version}. */
+    static AnomalyStrategy readMember(DataInput in, int version) throws IOException {
         byte kind = in.readByte();
         return switch (kind) {
-            case SEASONAL -> SeasonalStrategy.readFrom(in);
+            case SEASONAL -> SeasonalStrategy.readFrom(in, version);
             case EWMA -> EwmaStrategy.readFrom(in);
             case FOREST -> IsolationForestStrategy.readFrom(in);
             default -> throw new IOException("unknown detector kind " + kind);

@@ -325,10 +325,21 @@ public final class EnsembleStrategy implements AnomalyStrategy {
      * score is the draw of the trees.
      */
     public EnsembleStrategy(Config config, IsolationForestStrategy.Config forest) {
+        this(config, forest, SeasonalStrategy.Config.defaults());
+    }
+
+    /**
+     * The default members, the forest and the seasonal baseline as {@code forest} and {@code
+     * seasonal} say.
+     */
+    public EnsembleStrategy(
+            Config config,
+            IsolationForestStrategy.Config forest,
+            SeasonalStrategy.Config seasonal) {
         this(
                 config,
                 List.of(
-                        SeasonalStrategy::new,
+                        () -> new SeasonalStrategy(seasonal),
                         EwmaStrategy::new,
                         () -> new IsolationForestStrategy(forest)));
     }
@@ -564,7 +575,7 @@ public final class EnsembleStrategy implements AnomalyStrategy {
         List<AnomalyStrategy> members = new ArrayList<>(count);
         List<ScoreLikelihood> likelihoods = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            members.add(DetectorCodec.readMember(in));
+            members.add(DetectorCodec.readMember(in, version));
             likelihoods.add(in.readBoolean() ? ScoreLikelihood.readFrom(in, version) : null);
         }
         EnsembleStrategy e =

@@ -21,6 +21,13 @@ import smile.math.special.Erf;
  * noise. Warm-up is the profile's periods, then one point for the level and {@value #MIN_RESIDUALS}
  * residuals. Series that stay positive are modelled as ratios (a 20% drop is a 20% drop at 3 am and
  * at noon); others as differences.
+ *
+ * <p>Some hours are noisier than the pool: a tweet count bursts in market hours and idles at night,
+ * so against the pooled spread every busy afternoon has its alarms. With {@link
+ * Config#hourScaleWindow()} set, each hour of the day also keeps its own last residuals, and once
+ * it holds half that many, its spread, widened by {@link #HOUR_SCALE_WIDENING}, is the least noise
+ * a point of that hour is judged against. A quiet hour is still judged against the pool, so a burst
+ * at night stays news.
  */
 public final class SeasonalStrategy implements AnomalyStrategy {
 
@@ -38,6 +45,9 @@ public final class SeasonalStrategy implements AnomalyStrategy {
      *     no limit in time (detectors of earlier builds, which counted points only)
      * @param scaleWindow recent residuals whose median absolute deviation gives the noise
      * @param minRelativeScale floor of the noise, relative to the expected value
+     * @param hourScaleWindow residuals kept per hour of the day, whose spread the noise of a point
+     *     of that hour is at least once half of them are held; 0 keeps none, which is what
+     *     configurations Java-serialized by builds before it read as
      */
     public record Config(
             ZoneId zone,
@@ -48,7 +58,8 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             int levelWindow,
             int levelHours,
             int scaleWindow,
-            double minRelativeScale)
+            double minRelativeScale,
+            int hourScaleWindow)
             implements java.io.Serializable {
 
         public Config {
@@ -70,14 +81,20 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                                 + ", "
                                 + scaleWindow);
             }
+            if (hourScaleWindow != 0 && hourScaleWindow < 8) {
+                throw new IllegalArgumentException(
+                        "hourScaleWindow must be 0 (none) or at least 8, was " + hourScaleWindow);
+            }
         }
 
         /**
          * UTC, two weeks or three days, daily fallback on, eight periods; the level over the last
-         * day, at most 288 points (a day of five-minute points).
+         * day, at most 288 points (a day of five-minute points); the noise over the last 168
+         * residuals, and at least that of the last 96 of the point's hour (eight days of
+         * five-minute points, once four are held).
          */
         public static Config defaults() {
-            return new Config(ZoneId.of("UTC"), 2, 3, true, 8, 288, 24, 168, 0.01);
+            return new Config(ZoneId.of("UTC"), 2, 3, true, 8, 288, 24, 168, 0.01, 96);
         }
 
         /** The same, with the daily fallback set as given. */
@@ -91,7 +108,23 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                     levelWindow,
                     levelHours,
                     scaleWindow,
-                    minRelativeScale);
+                    minRelativeScale,
+                    hourScaleWindow);
+        }
+
+        /** The same, keeping {@code residuals} per hour of the day, or none at 0. */
+        public Config withHourScaleWindow(int residuals) {
+            return new Config(
+                    zone,
+                    minWeeks,
+                    minDays,
+                    dailyFallback,
+                    depth,
+                    levelWindow,
+                    levelHours,
+                    scaleWindow,
+                    minRelativeScale,
+                    residuals);
         }
 
         /** The same, in another time zone. */
@@ -105,7 +138,8 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                     levelWindow,
                     levelHours,
                     scaleWindow,
-                    minRelativeScale);
+                    minRelativeScale,
+                    hourScaleWindow);
         }
     }
 
@@ -122,6 +156,13 @@ public final class SeasonalStrategy implements AnomalyStrategy {
      */
     static final int MIN_RESIDUALS = 12;
 
+    /**
+     * How much an hour's own spread is widened before it counts as the least noise: an hour's
+     * residuals are fewer than the pool's, and its spread a rougher estimate. 1.25 scored best on
+     * NAB's whole corpus among 0.8, 1, 1.25, 1.5 and 2 (docs/benchmarks.md).
+     */
+    static final double HOUR_SCALE_WIDENING = 1.25;
+
     private final Config config;
     private final SlotHistory weekly;
     private final SlotHistory daily;
@@ -131,6 +172,10 @@ public final class SeasonalStrategy implements AnomalyStrategy {
     private final RecentValues levelTimes;
 
     private final RecentValues residuals;
+
+    /** Per hour of the day, its last residuals; null when the config keeps none. */
+    private final RecentValues[] hourResiduals;
+
     private boolean positive = true;
     private Profile lastProfile = Profile.NONE;
 
@@ -145,7 +190,20 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                 new SlotHistory(24, config.depth()),
                 new RecentValues(config.levelWindow()),
                 config.levelHours() > 0 ? new RecentValues(config.levelWindow()) : null,
-                new RecentValues(config.scaleWindow()));
+                new RecentValues(config.scaleWindow()),
+                freshHours(config));
+    }
+
+    /** A ring per hour of the day, or null when {@code config} keeps none. */
+    private static RecentValues[] freshHours(Config config) {
+        if (config.hourScaleWindow() == 0) {
+            return null;
+        }
+        RecentValues[] hours = new RecentValues[24];
+        for (int h = 0; h < hours.length; h++) {
+            hours[h] = new RecentValues(config.hourScaleWindow());
+        }
+        return hours;
     }
 
     private SeasonalStrategy(
@@ -154,13 +212,15 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             SlotHistory daily,
             RecentValues levels,
             RecentValues levelTimes,
-            RecentValues residuals) {
+            RecentValues residuals,
+            RecentValues[] hourResiduals) {
         this.config = config;
         this.weekly = weekly;
         this.daily = daily;
         this.levels = levels;
         this.levelTimes = levelTimes;
         this.residuals = residuals;
+        this.hourResiduals = hourResiduals;
     }
 
     /** Adds a ratio to baseline to the level, and forgets those older than a day before it. */
@@ -217,11 +277,25 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                                     ? config.minRelativeScale()
                                     : config.minRelativeScale()
                                             * Math.max(Math.abs(expected), 1e-9);
-                    double scale = Math.max(Robust.MAD_TO_SIGMA * absMedian(), floor);
+                    double scale = Math.max(Robust.MAD_TO_SIGMA * absMedian(residuals), floor);
+                    if (hourResiduals != null) {
+                        RecentValues hour = hourResiduals[hourOfDay];
+                        if (2 * hour.size() >= hour.capacity()) {
+                            scale =
+                                    Math.max(
+                                            scale,
+                                            HOUR_SCALE_WIDENING
+                                                    * Robust.MAD_TO_SIGMA
+                                                    * absMedian(hour));
+                        }
+                    }
                     double z = Math.abs(residual) / scale;
                     result = AnomalyScore.of(Erf.erf(z / Math.sqrt(2)), expected);
                 }
                 residuals.add(residual);
+                if (hourResiduals != null) {
+                    hourResiduals[hourOfDay].add(residual);
+                }
             }
             addLevel(raw, point.epochMillis());
         }
@@ -230,8 +304,9 @@ public final class SeasonalStrategy implements AnomalyStrategy {
         return result;
     }
 
-    private double absMedian() {
-        double[] r = residuals.toArray();
+    /** The median of the absolute values of {@code values}. */
+    private static double absMedian(RecentValues values) {
+        double[] r = values.toArray();
         for (int i = 0; i < r.length; i++) {
             r[i] = Math.abs(r[i]);
         }
@@ -248,6 +323,7 @@ public final class SeasonalStrategy implements AnomalyStrategy {
         out.writeInt(config.levelHours());
         out.writeInt(config.scaleWindow());
         out.writeDouble(config.minRelativeScale());
+        out.writeInt(config.hourScaleWindow());
         weekly.writeTo(out);
         daily.writeTo(out);
         levels.writeTo(out);
@@ -255,11 +331,20 @@ public final class SeasonalStrategy implements AnomalyStrategy {
             levelTimes.writeTo(out);
         }
         residuals.writeTo(out);
+        if (hourResiduals != null) {
+            for (RecentValues hour : hourResiduals) {
+                hour.writeTo(out);
+            }
+        }
         out.writeBoolean(positive);
         out.writeByte(lastProfile.ordinal());
     }
 
-    static SeasonalStrategy readFrom(DataInput in) throws IOException {
+    /**
+     * Reads the form {@link #writeTo} wrote, or that of binary {@code version} 1 to 4, which kept
+     * no residuals per hour.
+     */
+    static SeasonalStrategy readFrom(DataInput in, int version) throws IOException {
         Config config =
                 DetectorCodec.valid(
                         () ->
@@ -272,7 +357,8 @@ public final class SeasonalStrategy implements AnomalyStrategy {
                                         in.readInt(),
                                         in.readInt(),
                                         in.readInt(),
-                                        in.readDouble()));
+                                        in.readDouble(),
+                                        version < 5 ? 0 : in.readInt()));
         SlotHistory weekly = SlotHistory.readFrom(in);
         SlotHistory daily = SlotHistory.readFrom(in);
         RecentValues levels = RecentValues.readFrom(in);
@@ -280,9 +366,25 @@ public final class SeasonalStrategy implements AnomalyStrategy {
         if (levelTimes != null && levelTimes.size() != levels.size()) {
             throw new IOException(levels.size() + " levels, " + levelTimes.size() + " times");
         }
+        RecentValues residuals = RecentValues.readFrom(in);
+        RecentValues[] hours = null;
+        if (config.hourScaleWindow() > 0) {
+            hours = new RecentValues[24];
+            for (int h = 0; h < hours.length; h++) {
+                hours[h] = RecentValues.readFrom(in);
+                if (hours[h].capacity() != config.hourScaleWindow()) {
+                    throw new IOException(
+                            "hour "
+                                    + h
+                                    + " keeps "
+                                    + hours[h].capacity()
+                                    + " residuals, not "
+                                    + config.hourScaleWindow());
+                }
+            }
+        }
         SeasonalStrategy s =
-                new SeasonalStrategy(
-                        config, weekly, daily, levels, levelTimes, RecentValues.readFrom(in));
+                new SeasonalStrategy(config, weekly, daily, levels, levelTimes, residuals, hours);
         s.positive = in.readBoolean();
         s.lastProfile = DetectorCodec.element(Profile.values(), in.readByte(), "profile");
         return s;

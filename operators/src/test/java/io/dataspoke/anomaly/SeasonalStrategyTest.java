@@ -122,7 +122,7 @@ class SeasonalStrategyTest {
     @Test
     void theLevelIsTheLastDaysWhateverTheSamplingRate() {
         SeasonalStrategy.Config byPoints =
-                new SeasonalStrategy.Config(ZoneOffset.UTC, 2, 3, true, 8, 24, 0, 168, 0.01);
+                new SeasonalStrategy.Config(ZoneOffset.UTC, 2, 3, true, 8, 24, 0, 168, 0.01, 0);
         double[] day = dropped(SeasonalStrategy.Config.defaults());
         double[] points = dropped(byPoints);
         int threeHoursIn = 36;
@@ -147,5 +147,56 @@ class SeasonalStrategyTest {
             }
         }
         return after;
+    }
+
+    /**
+     * Five-minute points around 100, eight times noisier from 12:00 to 18:00 than at other hours.
+     * After ten days, 108 at 14:00 is an ordinary busy-hour point: with the hour's own residuals it
+     * scores below 0.9, against the pooled ones above 0.999. 108 at 03:00 is eight times the
+     * night's noise, and scores above 0.999 either way. Written in the binary form and read back,
+     * the hours are kept: the copy scores the same.
+     */
+    @Test
+    void aBusyHourIsJudgedAgainstItsOwnNoise() throws Exception {
+        SeasonalStrategy hours = new SeasonalStrategy(SeasonalStrategy.Config.defaults());
+        SeasonalStrategy pooled =
+                new SeasonalStrategy(SeasonalStrategy.Config.defaults().withHourScaleWindow(0));
+        Random random = new Random(3);
+        long fiveMinutes = 300_000L;
+        long t = START;
+        for (; t < START + 10 * 24 * HOUR; t += fiveMinutes) {
+            int hour = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getHour();
+            double v = 100 + (hour >= 12 && hour < 18 ? 8 : 1) * random.nextGaussian();
+            hours.score(Point.of(t, v));
+            pooled.score(Point.of(t, v));
+        }
+        Point night = Point.of(t + 3 * HOUR, 108);
+        Point afternoon = Point.of(t + 14 * HOUR, 108);
+        double quiet = hours.score(night).score();
+        assertTrue(quiet > 0.999, "night, with the hours' noise: " + quiet);
+        double quietPooled = pooled.score(night).score();
+        assertTrue(quietPooled > 0.999, "night, with the pooled noise: " + quietPooled);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        DetectorCodec.writeMember(new java.io.DataOutputStream(bytes), hours);
+        AnomalyStrategy copy =
+                DetectorCodec.readMember(
+                        new java.io.DataInputStream(
+                                new java.io.ByteArrayInputStream(bytes.toByteArray())),
+                        5);
+        double busy = hours.score(afternoon).score();
+        assertTrue(busy < 0.9, "afternoon, with the hours' noise: " + busy);
+        assertEquals(busy, copy.score(afternoon).score(), "the copy read back");
+        double againstPool = pooled.score(afternoon).score();
+        assertTrue(againstPool > 0.999, "afternoon, with the pooled noise: " + againstPool);
+    }
+
+    /** An hour that keeps fewer residuals than a spread is worth judging from is refused. */
+    @Test
+    void anHourScaleWindowBelowEightIsRefused() {
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SeasonalStrategy.Config.defaults().withHourScaleWindow(7));
+        assertTrue(e.getMessage().contains("hourScaleWindow must be 0"), e.getMessage());
     }
 }
