@@ -91,7 +91,7 @@ public final class SeasonalStrategy implements AnomalyStrategy {
          * UTC, two weeks or three days, daily fallback on, eight periods; the level over the last
          * day, at most 288 points (a day of five-minute points); the noise over the last 168
          * residuals, and at least that of the last 96 of the point's hour (eight days of
-         * five-minute points, once four are held).
+         * five-minute points), once 48 of them are held.
          */
         public static Config defaults() {
             return new Config(ZoneId.of("UTC"), 2, 3, true, 8, 288, 24, 168, 0.01, 96);
