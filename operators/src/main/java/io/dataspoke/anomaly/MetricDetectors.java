@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>Volumes ({@code row_count}, {@code rows_written}) follow the week: a seasonal baseline on
- *       hour-of-week profiles only, since a daily profile would flag every weekend.
+ *       hour-of-week profiles only, since a daily profile would flag every weekend, each hour of
+ *       the day judged against at least its own noise of the last four weeks.
  *   <li>Null ratios have no season: an EWMA with a floor of one percentage point of noise.
  *   <li>The {@code profile} vector goes to an isolation forest, judged against its own history.
  * </ul>
@@ -21,6 +22,14 @@ public final class MetricDetectors {
 
     /** Smallest null-ratio noise assumed: one percentage point. */
     static final double NULL_RATIO_MIN_SCALE = 0.01;
+
+    /**
+     * Residuals a volume keeps per hour of the day: four weeks of hourly loads. Residuals start
+     * when the weekly profile votes, after two weeks, so an hour's own spread counts from four
+     * weeks in (14 held) rather than nine with the default's 96, whose full rings would also be 18
+     * KB of state per metric rather than 5.
+     */
+    static final int VOLUME_HOUR_SCALE_WINDOW = 28;
 
     private MetricDetectors() {}
 
@@ -38,7 +47,9 @@ public final class MetricDetectors {
                             () ->
                                     new SeasonalStrategy(
                                             SeasonalStrategy.Config.defaults()
-                                                    .withDailyFallback(false))));
+                                                    .withDailyFallback(false)
+                                                    .withHourScaleWindow(
+                                                            VOLUME_HOUR_SCALE_WINDOW))));
         }
         if (MetricSample.PROFILE.equals(metric)) {
             // A likelihood over the last 500 scores, not the default's 4,000: a per-dataset state
