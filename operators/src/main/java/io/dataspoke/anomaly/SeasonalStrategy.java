@@ -99,38 +99,23 @@ public final class SeasonalStrategy implements AnomalyStrategy {
 
         /** The same, with the daily fallback set as given. */
         public Config withDailyFallback(boolean on) {
-            return new Config(
-                    zone,
-                    minWeeks,
-                    minDays,
-                    on,
-                    depth,
-                    levelWindow,
-                    levelHours,
-                    scaleWindow,
-                    minRelativeScale,
-                    hourScaleWindow);
+            return copy(zone, on, hourScaleWindow);
         }
 
         /** The same, keeping {@code residuals} per hour of the day, or none at 0. */
         public Config withHourScaleWindow(int residuals) {
-            return new Config(
-                    zone,
-                    minWeeks,
-                    minDays,
-                    dailyFallback,
-                    depth,
-                    levelWindow,
-                    levelHours,
-                    scaleWindow,
-                    minRelativeScale,
-                    residuals);
+            return copy(zone, dailyFallback, residuals);
         }
 
         /** The same, in another time zone. */
         public Config withZone(ZoneId other) {
+            return copy(other, dailyFallback, hourScaleWindow);
+        }
+
+        /** This configuration with the values its withers set replaced, checked again. */
+        private Config copy(ZoneId zone, boolean dailyFallback, int hourScaleWindow) {
             return new Config(
-                    other,
+                    zone,
                     minWeeks,
                     minDays,
                     dailyFallback,
